@@ -1,0 +1,26 @@
+using KnowledgeGraph.Domain;
+using Marten;
+
+namespace KnowledgeGraph.EventStore;
+
+/// <summary>The validation state of the store, caught up by reading the events stored since the last catch-up.</summary>
+public sealed class StoredWorld
+{
+    public World World { get; } = new();
+
+    public long LastSequence { get; private set; }
+
+    public async Task CatchUpAsync(IQuerySession session, CancellationToken ct)
+    {
+        var last = LastSequence;
+        var events = session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence > last)
+            .OrderBy(e => e.Sequence)
+            .ToAsyncEnumerable(ct);
+        await foreach (var stored in events)
+        {
+            World.Apply(EnvelopeHeaders.Read(stored), EnvelopeHeaders.FingerprintOf(stored));
+            LastSequence = stored.Sequence;
+        }
+    }
+}
