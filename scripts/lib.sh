@@ -1,0 +1,29 @@
+# Shared by the scripts: where things are, and building only when the sources changed.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export KG_DATA_DIR="${KG_DATA_DIR:-$ROOT/.data}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+CLI_DLL="$ROOT/src/KnowledgeGraph.Cli/bin/Release/net10.0/kg.dll"
+API_DLL="$ROOT/src/KnowledgeGraph.Api/bin/Release/net10.0/KnowledgeGraph.Api.dll"
+
+require_dotnet() {
+  command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download" >&2; exit 2; }
+}
+
+# True when a source file is newer than the given build output.
+sources_changed() {
+  [ ! -f "$1" ] && return 0
+  [ -n "$(find "$ROOT/src" "$ROOT"/Directory.*.props "$ROOT/global.json" -type f \
+      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.tsv' -o -name '*.json' -o -name '*.graphql' \) \
+      -not -path '*/bin/*' -not -path '*/obj/*' -newer "$1" -print -quit)" ]
+}
+
+build_product() {
+  require_dotnet
+  if sources_changed "$API_DLL" || sources_changed "$CLI_DLL"; then
+    echo "Building..." >&2
+    dotnet build "$ROOT/src/KnowledgeGraph.Api" -c Release -v quiet -nologo >&2
+    dotnet build "$ROOT/src/KnowledgeGraph.Cli" -c Release -v quiet -nologo >&2
+  fi
+}
+
+kg() { dotnet "$CLI_DLL" "$@"; }

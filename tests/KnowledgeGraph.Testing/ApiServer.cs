@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeGraph.Testing;
+
+/// <summary>The real API on a real Kestrel socket on loopback, over a test database.</summary>
+public sealed class ApiServer<TProgram> : WebApplicationFactory<TProgram> where TProgram : class
+{
+    private readonly string _connectionString;
+
+    public ApiServer(string connectionString)
+    {
+        _connectionString = connectionString;
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First());
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("KG_POSTGRES", _connectionString);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+    }
+}
