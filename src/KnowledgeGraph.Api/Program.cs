@@ -1,14 +1,15 @@
 using KnowledgeGraph.Api.Health;
-using KnowledgeGraph.EventStore;
 using KnowledgeGraph.EventStore.Database;
-using Marten;
+using KnowledgeGraph.Graph;
+using KnowledgeGraph.Graph.Ports;
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = await DatabaseLocator.ConnectionStringAsync(
     builder.Configuration["KG_POSTGRES"], builder.Configuration["KG_DATA_DIR"], Console.Error);
-builder.Services.AddMarten(options => EventStoreSetup.Configure(options, connectionString));
+builder.Services.AddKnowledgeGraph(connectionString, GraphSettings.From(key => builder.Configuration[key]));
 
 var app = builder.Build();
+await app.Services.GetRequiredService<IGraphWriter>().EnsureSchemaAsync(app.Lifetime.ApplicationStopping);
 app.MapHealth();
 await app.RunAsync();
 

@@ -1,3 +1,5 @@
+using KnowledgeGraph.Graph;
+using KnowledgeGraph.Graph.Ports;
 using Marten;
 using Npgsql;
 
@@ -5,23 +7,34 @@ namespace KnowledgeGraph.Api.Health;
 
 internal static class HealthEndpoint
 {
-    /// <summary><c>GET /health</c>: 200 with the database status and the event store's counts, 503 when the database is down.</summary>
+    /// <summary>
+    /// <c>GET /health</c>: the database, the event store's last stored sequence and the graph's last projected one,
+    /// and the projection errors (events that could not be applied). 503 when a store is down.
+    /// </summary>
     public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health", async (IDocumentStore store, CancellationToken ct) =>
+        app.MapGet("/health", async (IDocumentStore store, IGraphWriter graph, GraphSettings settings, CancellationToken ct) =>
         {
             try
             {
-                var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
+                var events = await store.Advanced.FetchEventStoreStatistics(token: ct);
+                var projection = await graph.StatusAsync(ct);
                 return Results.Ok(new
                 {
-                    status = "ok",
+                    status = projection.Errors == 0 ? "ok" : "degraded",
                     database = "up",
-                    storedEvents = statistics.EventCount,
-                    streams = statistics.StreamCount,
-                    lastStoredSequence = statistics.EventSequenceNumber,
+                    graphStore = settings.Store,
+                    storedEvents = events.EventCount,
+                    lastStoredSequence = events.EventSequenceNumber,
+                    lastProjectedSequence = projection.ProjectedSequence,
+                    graph = new { nodes = projection.Nodes, relationships = projection.Edges },
+                    projectionErrors = new
+                    {
+                        count = projection.Errors,
+                        recent = projection.RecentErrors.Select(e => new { sequence = e.Sequence, eventId = e.EventId, reason = e.Reason }),
+                    },
                 });
             }
-            catch (NpgsqlException e)
+            catch (Exception e) when (e is NpgsqlException or HttpRequestException or TimeoutException)
             {
                 return Results.Json(new { status = "unavailable", database = "down", error = e.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }

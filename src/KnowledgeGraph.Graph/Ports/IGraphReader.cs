@@ -1,0 +1,43 @@
+using KnowledgeGraph.Graph.Model;
+
+namespace KnowledgeGraph.Graph.Ports;
+
+/// <summary>Which relationships to read: by type, optionally from or to given nodes, optionally valid at a world date.</summary>
+public sealed record EdgeQuery(
+    IReadOnlyCollection<string> Types,
+    IReadOnlyCollection<string>? FromIds = null,
+    IReadOnlyCollection<string>? ToIds = null,
+    DateOnly? AsOf = null);
+
+/// <summary>Organizations by filter, at a world date. Text matches names and aliases, case-insensitive.</summary>
+public sealed record OrganizationFilter(
+    IReadOnlyCollection<string>? Countries = null,
+    string? Bloc = null,
+    string? Stage = null,
+    string? Product = null,
+    string? Text = null);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, bool HasNextPage);
+
+/// <summary>
+/// The reads the analyses and the API are built on, written once per adapter (SQL for PostgreSQL, Cypher for Neo4j)
+/// and held to the same contract tests.
+/// </summary>
+public interface IGraphReader
+{
+    Task<IReadOnlyList<GraphNode>> NodesAsync(string label, IReadOnlyCollection<string> ids, CancellationToken ct);
+
+    Task<IReadOnlyList<GraphNode>> AllNodesAsync(string label, CancellationToken ct);
+
+    Task<IReadOnlyList<GraphEdge>> EdgesAsync(EdgeQuery query, CancellationToken ct);
+
+    /// <summary>Organizations registered by <paramref name="asOf"/> that match the filter, ordered by id, after a cursor.</summary>
+    Task<Page<GraphNode>> OrganizationsAsync(OrganizationFilter filter, DateOnly asOf, string? after, int first, CancellationToken ct);
+
+    /// <summary>Organizations, facilities and policies whose name, title or alias contains the text.</summary>
+    Task<IReadOnlyList<GraphNode>> SearchAsync(string text, int limit, CancellationToken ct);
+
+    Task<IReadOnlyList<ProvenanceEvent>> EventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct);
+
+    Task<IReadOnlyList<ProvenanceEvent>> StreamEventsAsync(string stream, CancellationToken ct);
+}

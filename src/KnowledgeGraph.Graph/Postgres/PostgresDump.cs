@@ -1,0 +1,32 @@
+using Npgsql;
+
+namespace KnowledgeGraph.Graph.Postgres;
+
+/// <summary>The whole graph as sorted text lines, for comparing two graphs (crash tests, rebuilds, replays).</summary>
+internal static class PostgresDump
+{
+    private static readonly string[] Queries =
+    [
+        "SELECT concat_ws('|', 'node', label, id, valid_from, props::text, array_to_string(event_ids, ',')) FROM kg_graph.nodes",
+        "SELECT concat_ws('|', 'edge', type, from_label, from_id, to_label, to_id, key, valid_from, coalesce(valid_to::text, 'open'), props::text, array_to_string(event_ids, ',')) FROM kg_graph.edges",
+        "SELECT concat_ws('|', 'event', event_id, seq, type, effective_date, stream, title, publisher, url, published_at, retracted_by) FROM kg_graph.events",
+        "SELECT concat_ws('|', 'error', stream, seq, event_id, reason) FROM kg_graph.errors",
+    ];
+
+    public static async Task<IReadOnlyList<string>> DumpAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var lines = new List<string>();
+        foreach (var query in Queries)
+        {
+            await using var command = new NpgsqlCommand(query, connection);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Vocabulary;
+using KnowledgeGraph.Graph.Model;
+using KnowledgeGraph.Graph.Ports;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace KnowledgeGraph.Graph.Postgres;
+
+/// <summary>The reads of the PostgreSQL graph; every statement is parameterized and written here, next to its adapter.</summary>
+public sealed class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphReader
+{
+    private const string NodeColumns = "label, id, valid_from, props::text, event_ids";
+    private const string EdgeColumns = "type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props::text, event_ids";
+    private const string EventColumns = "event_id, seq, type, effective_date, stream, title, publisher, url, published_at, retracted_by";
+
+    public Task<IReadOnlyList<GraphNode>> NodesAsync(string label, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        QueryAsync($"SELECT {NodeColumns} FROM kg_graph.nodes WHERE label = @label AND id = ANY(@ids) ORDER BY id", ReadNode, ct,
+            P("label", label), P("ids", ids.ToArray()));
+
+    public Task<IReadOnlyList<GraphNode>> AllNodesAsync(string label, CancellationToken ct) =>
+        QueryAsync($"SELECT {NodeColumns} FROM kg_graph.nodes WHERE label = @label ORDER BY id", ReadNode, ct, P("label", label));
+
+    public Task<IReadOnlyList<GraphEdge>> EdgesAsync(EdgeQuery query, CancellationToken ct) =>
+        QueryAsync(
+            $"""
+            SELECT {EdgeColumns} FROM kg_graph.edges
+            WHERE type = ANY(@types)
+              AND (@from_ids::text[] IS NULL OR from_id = ANY(@from_ids))
+              AND (@to_ids::text[] IS NULL OR to_id = ANY(@to_ids))
+              AND (@as_of::date IS NULL OR (valid_from <= @as_of AND (valid_to IS NULL OR @as_of < valid_to)))
+            ORDER BY type, from_id, to_id, key, valid_from
+            """, ReadEdge, ct,
+            P("types", query.Types.ToArray()), P("from_ids", query.FromIds?.ToArray()), P("to_ids", query.ToIds?.ToArray()), P("as_of", query.AsOf));
+
+    public async Task<Page<GraphNode>> OrganizationsAsync(OrganizationFilter filter, DateOnly asOf, string? after, int first, CancellationToken ct)
+    {
+        var product = filter.Product;
+        var needCodes = product is null ? null
+            : Products.Expand(product).Concat(Products.Expand(product).Select(p => Products.CategoryByProduct[p])).Append(product).Distinct().ToArray();
+        var rows = await QueryAsync(
+            $"""
+            WITH matching AS (
+                SELECT n.* FROM kg_graph.nodes n
+                WHERE n.label = 'Organization' AND n.valid_from <= @as_of
+                  AND (@text::text IS NULL OR n.search LIKE '%' || @text || '%' ESCAPE '\')
+                  AND (@stage::text IS NULL OR n.props->'stages' ? @stage)
+                  AND (@countries::text[] IS NULL OR EXISTS (
+                        SELECT 1 FROM kg_graph.edges b WHERE b.type = 'BASED_IN' AND b.from_id = n.id AND b.to_id = ANY(@countries)
+                          AND b.valid_from <= @as_of AND (b.valid_to IS NULL OR @as_of < b.valid_to)))
+                  AND (@bloc::text IS NULL OR EXISTS (
+                        SELECT 1 FROM kg_graph.edges b JOIN kg_graph.edges m ON m.type = 'MEMBER_OF' AND m.from_id = b.to_id AND m.to_id = @bloc
+                          AND m.valid_from <= @as_of AND (m.valid_to IS NULL OR @as_of < m.valid_to)
+                        WHERE b.type = 'BASED_IN' AND b.from_id = n.id AND b.valid_from <= @as_of AND (b.valid_to IS NULL OR @as_of < b.valid_to)))
+                  AND (@need_codes::text[] IS NULL OR EXISTS (
+                        SELECT 1 FROM kg_graph.edges x WHERE x.from_id = n.id AND x.valid_from <= @as_of AND (x.valid_to IS NULL OR @as_of < x.valid_to)
+                          AND ((x.type = 'NEEDS' AND x.to_id = ANY(@need_codes))
+                            OR (x.type = 'SUPPLIES' AND x.props->>'status' = 'signed' AND (x.props->>'product' = @product OR x.props->>'category' = @product)))))
+            )
+            SELECT {NodeColumns}, (SELECT count(*) FROM matching) FROM matching
+            WHERE @after::text IS NULL OR id > @after
+            ORDER BY id LIMIT @limit
+            """,
+            reader => (Node: ReadNode(reader), Total: reader.GetInt64(5)), ct,
+            P("as_of", asOf), P("text", filter.Text is null ? null : EscapeLike(filter.Text.ToLowerInvariant())), P("stage", filter.Stage),
+            P("countries", filter.Countries?.ToArray()), P("bloc", filter.Bloc), P("need_codes", needCodes), P("product", product),
+            P("after", after), P("limit", first + 1));
+        var total = rows.Count > 0 ? (int)rows[0].Total : await CountOrganizationsAsync(filter, asOf, ct);
+        return new Page<GraphNode>(rows.Take(first).Select(r => r.Node).ToList(), total, rows.Count > first);
+    }
+
+    private async Task<int> CountOrganizationsAsync(OrganizationFilter filter, DateOnly asOf, CancellationToken ct) =>
+        filter == new OrganizationFilter() ? 0 : (await OrganizationsAsync(filter, asOf, null, 0, ct)).TotalCount;
+
+    public Task<IReadOnlyList<GraphNode>> SearchAsync(string text, int limit, CancellationToken ct) =>
+        QueryAsync(
+            $"""
+            SELECT {NodeColumns} FROM kg_graph.nodes
+            WHERE label IN ('Organization', 'Facility', 'Policy') AND search LIKE '%' || @text || '%' ESCAPE '\'
+            ORDER BY (search LIKE @text || '%' ESCAPE '\') DESC, coalesce(props->>'name', props->>'title'), id
+            LIMIT @limit
+            """, ReadNode, ct, P("text", EscapeLike(text.ToLowerInvariant())), P("limit", limit));
+
+    public Task<IReadOnlyList<ProvenanceEvent>> EventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct) =>
+        QueryAsync($"SELECT {EventColumns} FROM kg_graph.events WHERE event_id = ANY(@ids) ORDER BY effective_date, seq", ReadEvent, ct,
+            P("ids", eventIds.ToArray()));
+
+    public Task<IReadOnlyList<ProvenanceEvent>> StreamEventsAsync(string stream, CancellationToken ct) =>
+        QueryAsync($"SELECT {EventColumns} FROM kg_graph.events WHERE stream = @stream ORDER BY effective_date, seq", ReadEvent, ct,
+            P("stream", stream));
+
+    private static NpgsqlParameter P(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter P(string name, string[]? values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)values ?? DBNull.Value };
+
+    private static NpgsqlParameter P(string name, DateOnly? value) => new(name, NpgsqlDbType.Date) { Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter P(string name, int value) => new(name, NpgsqlDbType.Integer) { Value = value };
+
+    private static string EscapeLike(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
+        .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params NpgsqlParameter[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddRange(parameters);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    private static GraphNode ReadNode(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2),
+        JsonNode.Parse(r.GetString(3))!.AsObject(), r.GetFieldValue<string[]>(4));
+
+    private static GraphEdge ReadEdge(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+        r.GetFieldValue<DateOnly>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
+        JsonNode.Parse(r.GetString(8))!.AsObject(), r.GetFieldValue<string[]>(9));
+
+    private static ProvenanceEvent ReadEvent(DbDataReader r) => new(
+        r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetFieldValue<DateOnly>(3),
+        new Source(r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8)),
+        r.GetString(4), r.IsDBNull(9) ? null : r.GetString(9));
+}
