@@ -7,6 +7,8 @@ var root = new RootCommand("KnowledgeGraph: the partnership knowledge graph of t
     ImportCommand.Create(),
     ExportCommand.Create(),
     DatabaseCommand.Create(),
+    RebuildCommand.Create(),
+    GenerateCommand.Create(),
 };
 try
 {
