@@ -3,7 +3,11 @@ using Marten;
 
 namespace KnowledgeGraph.EventStore;
 
-/// <summary>The validation state of the store, caught up by reading the events stored since the last catch-up.</summary>
+/// <summary>
+/// The validation state of the store, caught up by reading the events stored since the last catch-up. Events this
+/// process applied itself before storing them are read again on the next catch-up; applying an event sets state
+/// from the event's own values, so re-applying them in store order ends in the same state.
+/// </summary>
 public sealed class StoredWorld
 {
     public World World { get; } = new();

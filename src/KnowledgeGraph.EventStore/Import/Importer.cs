@@ -16,10 +16,13 @@ public sealed record ImportSummary(int Stored, int Unchanged, IReadOnlyList<Reje
 /// Validates each line against the store and the lines before it, then appends the good ones in batches.
 /// Idempotent by event id: an identical event already stored is counted unchanged; the same id with other content
 /// is rejected as a conflicting duplicate. Imports are serialized by a PostgreSQL advisory lock, so two imports
-/// never validate against the same stale state.
+/// never validate against the same stale state; one instance keeps its validation state between imports and only
+/// reads the events stored since (the API records every mutation through one).
 /// </summary>
 public sealed class Importer(IDocumentStore store, string connectionString)
 {
+    private StoredWorld _world = new();
+
     private const int BatchSize = 500;
     private const long ImportLockKey = 0x4B47_494D_504F_5254; // "KGIMPORT"
 
@@ -33,11 +36,25 @@ public sealed class Importer(IDocumentStore store, string connectionString)
             await acquire.ExecuteNonQueryAsync(ct);
         }
 
-        var world = new StoredWorld();
+        var world = _world;
         await using (var query = store.QuerySession())
         {
             await world.CatchUpAsync(query, ct);
         }
+        try
+        {
+            return await ImportLockedAsync(world, lines, progress, ct);
+        }
+        catch
+        {
+            // What was applied but not stored must not be believed next time: start again from the store.
+            _world = new StoredWorld();
+            throw;
+        }
+    }
+
+    private async Task<ImportSummary> ImportLockedAsync(StoredWorld world, IEnumerable<InputLine> lines, IProgress<int>? progress, CancellationToken ct)
+    {
 
         var pending = new List<Pending>();
         var rejections = new List<Rejection>();

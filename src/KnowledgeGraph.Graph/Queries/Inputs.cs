@@ -4,7 +4,7 @@ using Catalog = KnowledgeGraph.Domain.Vocabulary.Products;
 namespace KnowledgeGraph.Graph.Queries;
 
 /// <summary>Checks of the arguments of the analyses, each naming the argument it rejects.</summary>
-internal static class Inputs
+public static class Inputs
 {
     /// <summary>The products a product or category code stands for.</summary>
     public static IReadOnlySet<string> Products(string field, string code) =>

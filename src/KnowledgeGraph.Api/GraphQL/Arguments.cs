@@ -1,0 +1,32 @@
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Loading;
+
+namespace KnowledgeGraph.Api.GraphQL;
+
+/// <summary>Arguments and services every resolver uses.</summary>
+internal static class Arguments
+{
+    public const string AsOfDescription = "The world date to answer for (default: the asOf of the enclosing field, else today).";
+
+    /// <summary>Adds the <c>asOf: Date</c> argument.</summary>
+    public static FieldBuilder<TSource, TReturn> AsOfArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field.Argument<DateGraphType>("asOf", AsOfDescription);
+
+    /// <summary>The field's own asOf, else the nearest enclosing field's, else today (UTC).</summary>
+    public static DateOnly AsOf(this IResolveFieldContext context)
+    {
+        for (var current = context; current is not null; current = current.Parent)
+        {
+            if (current.HasArgument("asOf") && current.GetArgument<DateOnly?>("asOf") is { } asOf)
+            {
+                return asOf;
+            }
+        }
+        return DateOnly.FromDateTime(DateTime.UtcNow);
+    }
+
+    public static GraphLoaders Loaders(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<GraphLoaders>();
+}

@@ -1,0 +1,15 @@
+using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Mutations;
+
+namespace KnowledgeGraph.Api.GraphQL;
+
+/// <summary>The GraphQL schema of the knowledge graph: queries at any world date, mutations, subscriptions.</summary>
+public sealed class KnowledgeGraphSchema : Schema
+{
+    public KnowledgeGraphSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        RegisterTypeMapping(typeof(DateOnly), typeof(DateGraphType));
+    }
+}

@@ -1,0 +1,95 @@
+using GraphQL;
+using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Analysis;
+using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Graph.Model;
+using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Graph.Queries;
+using Inputs = KnowledgeGraph.Graph.Queries.Inputs;
+
+namespace KnowledgeGraph.Api.GraphQL;
+
+/// <summary>The root of the researchers' questions. Every list is capped; every date is a world date.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    public const int MaxPageSize = 100;
+
+    public QueryType()
+    {
+        Name = "Query";
+        ById<OrganizationType>("organization", Labels.Organization, "An organization by its id (the orgId of its events).");
+        ById<FacilityType>("facility", Labels.Facility, "A facility by its id.");
+        ById<DealType>("deal", Labels.Deal, "A deal by its id (the dealId of its events).");
+        ById<PolicyType>("policy", Labels.Policy, "A policy by its id.");
+        ById<BlocType>("bloc", Labels.Bloc, "A bloc: NATO, EU, G7, QUAD or MSP.");
+        Field<CountryType>("country").Argument<NonNullGraphType<StringGraphType>>("code", "ISO 3166-1 alpha-2 code, e.g. SE.")
+            .Resolve(ctx => ctx.Loaders().Node(Labels.Country, ctx.GetArgument<string>("code")));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountryType>>>>("countries")
+            .ResolveAsync(async ctx => await ctx.Loaders().Reader.AllNodesAsync(Labels.Country, ctx.CancellationToken));
+
+        Field<NonNullGraphType<OrganizationConnectionType>>("organizations")
+            .Description("Organizations registered by asOf that match the filter, by id, a page at a time.")
+            .Argument<OrganizationFilterInputType>("filter")
+            .Argument<IntGraphType>("first", $"Page size, at most {MaxPageSize} (default 20).")
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .AsOfArgument()
+            .ResolveAsync(async ctx =>
+            {
+                var first = Inputs.Range("first", ctx.GetArgument<int?>("first"), 20, MaxPageSize);
+                var filter = OrganizationFilterInputType.From(ctx.GetArgument<Dictionary<string, object?>?>("filter"));
+                return await ctx.Loaders().Reader.OrganizationsAsync(filter, ctx.AsOf(), ctx.GetArgument<string?>("after"), first, ctx.CancellationToken);
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeType>>>>("search")
+            .Description("Organizations, facilities and policies whose name, title or alias contains the text (case-insensitive).")
+            .Argument<NonNullGraphType<StringGraphType>>("text")
+            .Argument<IntGraphType>("first", $"At most this many (default 20, at most {MaxPageSize}).")
+            .ResolveAsync(async ctx =>
+            {
+                var text = ctx.GetArgument<string>("text").Trim();
+                if (text.Length == 0)
+                {
+                    throw new QueryInputException("text", "must not be empty");
+                }
+                return await ctx.Loaders().Reader.SearchAsync(text, Inputs.Range("first", ctx.GetArgument<int?>("first"), 20, MaxPageSize), ctx.CancellationToken);
+            });
+        Field<NodeType>("node").Description("Any node by its id (organizations first, then facilities, deals, policies, countries, blocs, products).")
+            .Argument<NonNullGraphType<StringGraphType>>("id")
+            .ResolveAsync(async ctx => await GraphPaths.FindAsync(ctx.Loaders().Reader, ctx.GetArgument<string>("id"), ctx.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeighbourType>>>>("neighbours")
+            .Description("The relationships of a node valid at asOf, with the nodes at their other ends.")
+            .Argument<NonNullGraphType<StringGraphType>>("id")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("types", "Relationship types, e.g. SUPPLIES, OWNS; all when omitted.")
+            .Argument<DirectionGraphType>("direction", "OUT, IN or BOTH (default).")
+            .AsOfArgument()
+            .ResolveAsync(async ctx =>
+            {
+                var reader = ctx.Loaders().Reader;
+                var node = await GraphPaths.FindAsync(reader, ctx.GetArgument<string>("id"), ctx.CancellationToken)
+                    ?? throw new QueryInputException("id", $"no node with id '{ctx.GetArgument<string>("id")}'");
+                var types = ctx.GetArgument<List<string>?>("types");
+                if (types?.FirstOrDefault(t => !Relationships.All.Contains(t)) is { } unknown)
+                {
+                    throw new QueryInputException("types", $"unknown relationship type '{unknown}' (one of {string.Join(", ", Relationships.All)})");
+                }
+                var direction = ctx.GetArgument("direction", "BOTH");
+                return await GraphPaths.NeighboursAsync(reader, node, types, direction != "IN", direction != "OUT", ctx.AsOf(), ctx.CancellationToken);
+            });
+        this.AddListQueries();
+        this.AddAnalysisQueries();
+    }
+
+    private void ById<TType>(string name, string label, string description) where TType : IGraphType =>
+        Field<TType>(name).Description(description).Argument<NonNullGraphType<StringGraphType>>("id")
+            .Resolve(ctx => ctx.Loaders().Node(label, ctx.GetArgument<string>("id")));
+}
+
+public sealed class DirectionGraphType : EnumerationGraphType
+{
+    public DirectionGraphType()
+    {
+        Name = "Direction";
+        Add("OUT", "OUT", "Relationships leaving the node.");
+        Add("IN", "IN", "Relationships reaching the node.");
+        Add("BOTH", "BOTH", "Both.");
+    }
+}

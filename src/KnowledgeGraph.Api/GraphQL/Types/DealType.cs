@@ -1,0 +1,38 @@
+using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Graph.Model;
+
+namespace KnowledgeGraph.Api.GraphQL;
+
+public sealed class DealType : ObjectGraphType<GraphNode>
+{
+    public DealType()
+    {
+        Name = "Deal";
+        Description = "An investment, a partnership or a supply agreement, with its parties and its sources.";
+        Field<NonNullGraphType<StringGraphType>>("id").Description("The dealId of its events.").Resolve(ctx => ctx.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("kind").Description("investment, partnership or supply.").Resolve(ctx => ctx.Source.Text("kind"));
+        Field<NonNullGraphType<StringGraphType>>("status").Description("Its latest status (ended for an ended partnership or agreement).").Resolve(ctx => ctx.Source.Text("status"));
+        Field<StringGraphType>("partnershipKind").Resolve(ctx => ctx.Source.Text("partnershipKind"));
+        Field<StringGraphType>("instrument").Resolve(ctx => ctx.Source.Text("instrument"));
+        Field<StringGraphType>("product").Resolve(ctx => ctx.Source.Text("product"));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("products")
+            .Resolve(ctx => ctx.Source.Text("product") is { } p ? [p] : OrganizationType.Strings(ctx.Source, "products"));
+        Field<DecimalGraphType>("amount").Resolve(ctx => Number(ctx.Source, "amount"));
+        Field<StringGraphType>("currency").Resolve(ctx => ctx.Source.Text("currency"));
+        Field<DecimalGraphType>("stakePercent").Resolve(ctx => Number(ctx.Source, "stakePercent"));
+        Field<DecimalGraphType>("volumeTonnesPerYear").Resolve(ctx => Number(ctx.Source, "volumeTonnesPerYear"));
+        Field<DateGraphType>("startDate").Resolve(ctx => ctx.Source.Text("startDate"));
+        Field<DateGraphType>("endDate").Resolve(ctx => ctx.Source.Text("endDate"));
+        Field<DateGraphType>("endedOn").Resolve(ctx => ctx.Source.Text("endedOn"));
+        Field<DateGraphType>("effectiveDate").Description("When it was recorded as taking effect.").Resolve(ctx => ctx.Source.ValidFrom);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DealPartyType>>>>("parties").Description("Its parties and their roles, over all time.")
+            .Resolve(ctx => new ThenResult<IReadOnlyList<GraphEdge>?, IReadOnlyList<GraphEdge>>(
+                ctx.Loaders().Edges(ctx.Source.Id, [Relationships.PartyTo], false, null),
+                edges => new Loaded<IReadOnlyList<GraphEdge>>(edges ?? [])));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventRecordType>>>>("sources").Description("Its events, with their sources.")
+            .Resolve(ctx => ctx.Loaders().Events(ctx.Source.EventIds));
+    }
+
+    private static decimal? Number(GraphNode node, string key) => node.Properties[key]?.GetValue<decimal>();
+}
