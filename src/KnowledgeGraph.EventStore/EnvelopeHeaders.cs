@@ -30,6 +30,8 @@ public static class EnvelopeHeaders
 
     public static string FingerprintOf(IEvent stored) => ReadHeader(stored).Fingerprint;
 
+    public static bool HasEnvelope(IEvent stored) => stored.GetHeader(Header) is not null;
+
     private static Stored ReadHeader(IEvent stored) =>
         stored.GetHeader(Header)?.ToString() is { } json
             ? JsonSerializer.Deserialize<Stored>(json, EventJson.Options)!

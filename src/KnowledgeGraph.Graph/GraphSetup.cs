@@ -1,5 +1,6 @@
 using JasperFx.Events.Daemon;
 using KnowledgeGraph.EventStore;
+using KnowledgeGraph.Graph.Neo4j;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Postgres;
 using KnowledgeGraph.Graph.Projection;
@@ -31,12 +32,14 @@ public static class GraphSetup
     public static IGraphWriter CreateWriter(GraphSettings settings, NpgsqlDataSource dataSource) => settings.Store switch
     {
         GraphSettings.Postgres => new PostgresGraphWriter(dataSource),
+        GraphSettings.Neo4jStore => Neo4jGraphStore.Writer(settings),
         _ => throw new InvalidOperationException($"graph store '{settings.Store}' is not available in this build"),
     };
 
     public static IGraphReader CreateReader(GraphSettings settings, NpgsqlDataSource dataSource) => settings.Store switch
     {
         GraphSettings.Postgres => new PostgresGraphReader(dataSource),
+        GraphSettings.Neo4jStore => Neo4jGraphStore.Reader(settings),
         _ => throw new InvalidOperationException($"graph store '{settings.Store}' is not available in this build"),
     };
 }

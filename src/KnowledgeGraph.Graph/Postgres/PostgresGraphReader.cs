@@ -59,21 +59,20 @@ public sealed class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphRea
                         SELECT 1 FROM kg_graph.edges x WHERE x.from_id = n.id AND x.valid_from <= @as_of AND (x.valid_to IS NULL OR @as_of < x.valid_to)
                           AND ((x.type = 'NEEDS' AND x.to_id = ANY(@need_codes))
                             OR (x.type = 'SUPPLIES' AND x.props->>'status' = 'signed' AND (x.props->>'product' = @product OR x.props->>'category' = @product)))))
+            ), page AS (
+                SELECT * FROM matching WHERE @after::text IS NULL OR id > @after ORDER BY id LIMIT @limit
             )
-            SELECT {NodeColumns}, (SELECT count(*) FROM matching) FROM matching
-            WHERE @after::text IS NULL OR id > @after
-            ORDER BY id LIMIT @limit
+            SELECT p.label, p.id, p.valid_from, p.props::text, p.event_ids, (SELECT count(*) FROM matching)
+            FROM (SELECT 1) AS one LEFT JOIN page p ON true
+            ORDER BY p.id
             """,
-            reader => (Node: ReadNode(reader), Total: reader.GetInt64(5)), ct,
+            reader => (Node: reader.IsDBNull(1) ? null : ReadNode(reader), Total: reader.GetInt64(5)), ct,
             P("as_of", asOf), P("text", filter.Text is null ? null : EscapeLike(filter.Text.ToLowerInvariant())), P("stage", filter.Stage),
             P("countries", filter.Countries?.ToArray()), P("bloc", filter.Bloc), P("need_codes", needCodes), P("product", product),
             P("after", after), P("limit", first + 1));
-        var total = rows.Count > 0 ? (int)rows[0].Total : await CountOrganizationsAsync(filter, asOf, ct);
-        return new Page<GraphNode>(rows.Take(first).Select(r => r.Node).ToList(), total, rows.Count > first);
+        var nodes = rows.Select(r => r.Node).OfType<GraphNode>().ToList();
+        return new Page<GraphNode>(nodes.Take(first).ToList(), (int)rows[0].Total, nodes.Count > first);
     }
-
-    private async Task<int> CountOrganizationsAsync(OrganizationFilter filter, DateOnly asOf, CancellationToken ct) =>
-        filter == new OrganizationFilter() ? 0 : (await OrganizationsAsync(filter, asOf, null, 0, ct)).TotalCount;
 
     public Task<IReadOnlyList<GraphNode>> SearchAsync(string text, int limit, CancellationToken ct) =>
         QueryAsync(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GraphQL;
 using GraphQL.Types;
 
 namespace KnowledgeGraph.Api.GraphQL.Mutations;
@@ -7,6 +8,7 @@ namespace KnowledgeGraph.Api.GraphQL.Mutations;
 /// The input of one event type: the envelope (id, effectiveDate, source) and the fields of the event's data, made
 /// from the event record's constructor so that the mutation and the import format can never disagree.
 /// </summary>
+[DoNotRegister] // one instance per event type, made by MutationType: not a service
 public sealed class EventInputType : InputObjectGraphType
 {
     public EventInputType(Type eventType)

@@ -1,0 +1,147 @@
+using KnowledgeGraph.Graph.Model;
+
+namespace KnowledgeGraph.Graph.Neo4j;
+
+/// <summary>
+/// Every Cypher statement of the Neo4j adapter, in one place so that tools/cypher-lint checks them all. Values always
+/// travel as parameters. Labels and relationship types cannot be parameters, so a statement that needs one names it with
+/// a slot (see <see cref="CypherSlots"/>) that <see cref="CypherSlots.Bind"/> fills with a name from
+/// <see cref="Labels"/> or <see cref="Relationships"/> only. Written for Cypher 5 (Neo4j 5.19 and later).
+/// Dates are ISO strings (yyyy-MM-dd): compared as strings, they order as dates.
+/// </summary>
+public static class Cypher
+{
+    private const string GraphLabels = Labels.Organization + "|" + Labels.Facility + "|" + Labels.Country + "|" + Labels.Bloc + "|"
+        + Labels.Product + "|" + Labels.Category + "|" + Labels.Deal + "|" + Labels.Policy;
+
+    private const string SearchableLabels = Labels.Organization + "|" + Labels.Facility + "|" + Labels.Policy;
+
+    // The text a search matches: names, titles and aliases, lower-cased (as the PostgreSQL adapter's search column).
+    private const string Searchable =
+        "toLower(coalesce(n.name, '') + ' ' + coalesce(n.title, '') + ' ' + reduce(s = '', a IN coalesce(n.aliases, []) | s + ' ' + a))";
+
+    // Schema, created at start-up; each runs in its own implicit transaction (schema and data changes do not mix).
+    public const string NodeIdIsUnique = "CREATE CONSTRAINT IF NOT EXISTS FOR (n:__LABEL__) REQUIRE n.id IS UNIQUE";
+    public const string NodeStreamIndex = "CREATE INDEX IF NOT EXISTS FOR (n:__LABEL__) ON (n.stream)";
+    public const string RelationshipStreamIndex = "CREATE INDEX IF NOT EXISTS FOR ()-[r:__TYPE__]-() ON (r.stream)";
+    public const string EventIdIsUnique = "CREATE CONSTRAINT IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE";
+    public const string EventStreamIndex = "CREATE INDEX IF NOT EXISTS FOR (e:Event) ON (e.stream)";
+    public const string StreamIdIsUnique = "CREATE CONSTRAINT IF NOT EXISTS FOR (s:Stream) REQUIRE s.id IS UNIQUE";
+    public const string ErrorStreamIndex = "CREATE INDEX IF NOT EXISTS FOR (e:ProjectionError) ON (e.stream)";
+
+    /// <summary>Moves each stream's sequence forward; returns the streams that were behind (the ones to project).</summary>
+    public const string ClaimStreams = """
+        UNWIND $streams AS claim
+        MERGE (s:Stream {id: claim.stream})
+        WITH s, claim
+        WHERE s.lastSeq IS NULL OR s.lastSeq < claim.seq
+        SET s.lastSeq = claim.seq
+        RETURN claim.stream AS stream, claim.seq AS seq
+        """;
+
+    public const string DeleteStreamRelationships = "MATCH ()-[r:__TYPE__]->() WHERE r.stream IN $streams DELETE r";
+
+    public const string DeleteStreamErrors = "MATCH (e:ProjectionError) WHERE e.stream IN $streams DELETE e";
+
+    /// <summary>Upserts nodes: <c>row.props</c> holds every property, the node's own and the adapter's (id, validFrom, eventIds, stream).</summary>
+    public const string UpsertNodes = "UNWIND $rows AS row MERGE (n:__LABEL__ {id: row.id}) SET n = row.props";
+
+    /// <summary>Deletes the nodes a stream contributed before and no longer does (with their relationships).</summary>
+    public const string DeleteAbandonedNodes = "MATCH (n:__LABEL__) WHERE n.stream IN $streams AND NOT n.id IN $kept DETACH DELETE n";
+
+    /// <summary>Upserts relationships between existing nodes; returns the index of each row written (the others dangle).</summary>
+    public const string UpsertRelationships = """
+        UNWIND $rows AS row
+        MATCH (f:__FROM__ {id: row.fromId})
+        MATCH (t:__TO__ {id: row.toId})
+        MERGE (f)-[r:__TYPE__ {key: row.key, validFrom: row.validFrom}]->(t)
+        SET r = row.props
+        RETURN row.index AS index
+        """;
+
+    public const string UpsertEvents = "UNWIND $rows AS row MERGE (e:Event {id: row.id}) SET e = row.props";
+
+    public const string InsertErrors = """
+        UNWIND $rows AS row
+        MERGE (e:ProjectionError {stream: row.stream, eventId: row.eventId, reason: row.reason})
+        ON CREATE SET e.seq = row.seq
+        """;
+
+    /// <summary>
+    /// Deletes a batch of nodes and says how many; run until it says 0. (CALL {} IN TRANSACTIONS would need CALL (n) {},
+    /// Neo4j 5.23+, to avoid a deprecation.)
+    /// </summary>
+    public const string DeleteSomeNodes = "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted";
+
+    public const string Status = $$"""
+        OPTIONAL MATCH (s:Stream)
+        WITH coalesce(max(s.lastSeq), 0) AS projected
+        RETURN projected,
+               COUNT { MATCH (n:{{GraphLabels}}) } AS nodes,
+               COUNT { MATCH ()-[r]->() } AS edges,
+               COUNT { MATCH (e:ProjectionError) } AS errors
+        """;
+
+    public const string RecentErrors =
+        "MATCH (e:ProjectionError) RETURN e.seq AS seq, e.eventId AS eventId, e.reason AS reason ORDER BY e.seq DESC, e.eventId LIMIT 20";
+
+    public const string DumpNodes = $"MATCH (n:{GraphLabels}) RETURN head(labels(n)) AS label, properties(n) AS props";
+
+    public const string DumpRelationships = """
+        MATCH (f)-[r]->(t)
+        RETURN type(r) AS type, head(labels(f)) AS fromLabel, f.id AS fromId, head(labels(t)) AS toLabel, t.id AS toId, properties(r) AS props
+        """;
+
+    public const string DumpEvents = "MATCH (e:Event) RETURN properties(e) AS props";
+
+    public const string DumpErrors = "MATCH (e:ProjectionError) RETURN properties(e) AS props";
+
+    public const string NodesById = "MATCH (n:__LABEL__) WHERE n.id IN $ids RETURN properties(n) AS props ORDER BY n.id";
+
+    public const string AllNodes = "MATCH (n:__LABEL__) RETURN properties(n) AS props ORDER BY n.id";
+
+    public const string RelationshipsOfType = """
+        MATCH (f)-[r:__TYPE__]->(t)
+        WHERE ($fromIds IS NULL OR f.id IN $fromIds)
+          AND ($toIds IS NULL OR t.id IN $toIds)
+          AND ($asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR $asOf < r.validTo)))
+        RETURN head(labels(f)) AS fromLabel, f.id AS fromId, head(labels(t)) AS toLabel, t.id AS toId, properties(r) AS props
+        """;
+
+    /// <summary>
+    /// Organizations registered by $asOf that match the filter (each filter is skipped when its parameter is null), all
+    /// counted, then one page after the cursor. Same meaning as the PostgreSQL adapter's query.
+    /// </summary>
+    public const string Organizations = $$"""
+        MATCH (n:Organization)
+        WHERE n.validFrom <= $asOf
+          AND ($text IS NULL OR {{Searchable}} CONTAINS $text)
+          AND ($stage IS NULL OR $stage IN n.stages)
+          AND ($countries IS NULL OR EXISTS {
+                MATCH (n)-[b:BASED_IN]->(c) WHERE c.id IN $countries AND b.validFrom <= $asOf AND (b.validTo IS NULL OR $asOf < b.validTo) })
+          AND ($bloc IS NULL OR EXISTS {
+                MATCH (n)-[b:BASED_IN]->()-[m:MEMBER_OF]->(bloc) WHERE bloc.id = $bloc
+                  AND b.validFrom <= $asOf AND (b.validTo IS NULL OR $asOf < b.validTo)
+                  AND m.validFrom <= $asOf AND (m.validTo IS NULL OR $asOf < m.validTo) })
+          AND ($needCodes IS NULL
+               OR EXISTS { MATCH (n)-[x:NEEDS]->(p) WHERE p.id IN $needCodes AND x.validFrom <= $asOf AND (x.validTo IS NULL OR $asOf < x.validTo) }
+               OR EXISTS { MATCH (n)-[x:SUPPLIES]->() WHERE x.validFrom <= $asOf AND (x.validTo IS NULL OR $asOf < x.validTo)
+                             AND x.status = 'signed' AND (x.product = $product OR x.category = $product) })
+        WITH n ORDER BY n.id
+        WITH collect(properties(n)) AS matching
+        RETURN size(matching) AS total, [m IN matching WHERE $after IS NULL OR m.id > $after][0..$limit] AS page
+        """;
+
+    public const string Search = $"""
+        MATCH (n:{SearchableLabels})
+        WITH n, {Searchable} AS searchable
+        WHERE searchable CONTAINS $text
+        RETURN head(labels(n)) AS label, properties(n) AS props
+        ORDER BY searchable STARTS WITH $text DESC, coalesce(n.name, n.title), n.id
+        LIMIT $limit
+        """;
+
+    public const string EventsById = "MATCH (e:Event) WHERE e.id IN $ids RETURN properties(e) AS props ORDER BY e.effectiveDate, e.seq";
+
+    public const string StreamEvents = "MATCH (e:Event {stream: $stream}) RETURN properties(e) AS props ORDER BY e.effectiveDate, e.seq";
+}

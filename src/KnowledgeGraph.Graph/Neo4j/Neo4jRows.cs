@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Validation;
+using KnowledgeGraph.Graph.Model;
+
+namespace KnowledgeGraph.Graph.Neo4j;
+
+/// <summary>
+/// The model as Neo4j properties and back. The model's properties are stored flat beside the adapter's own keys
+/// (Neo4j properties are primitives or arrays of them; nulls are simply not stored). Dates are ISO strings.
+/// </summary>
+internal static class Neo4jRows
+{
+    /// <summary>The keys the adapter adds to every node; a model property may not use them.</summary>
+    public static readonly IReadOnlyList<string> NodeKeys = ["id", "validFrom", "eventIds", "stream"];
+
+    /// <summary>The keys the adapter adds to every relationship; a model property may not use them.</summary>
+    public static readonly IReadOnlyList<string> RelationshipKeys = ["key", "validFrom", "validTo", "eventIds", "stream"];
+
+    public static readonly IReadOnlyList<string> EventKeys =
+        ["id", "seq", "type", "effectiveDate", "stream", "title", "publisher", "url", "publishedAt", "retractedBy"];
+
+    public static readonly IReadOnlyList<string> ErrorKeys = ["stream", "seq", "eventId", "reason"];
+
+    public static JsonObject Node(GraphNode node, string? stream)
+    {
+        var props = Flatten(node.Properties, NodeKeys, $"{node.Label} '{node.Id}'");
+        props["id"] = node.Id;
+        props["validFrom"] = Date(node.ValidFrom);
+        props["eventIds"] = Strings(node.EventIds);
+        props["stream"] = stream;
+        return new JsonObject { ["id"] = node.Id, ["props"] = WithoutNulls(props) };
+    }
+
+    public static JsonObject Relationship(GraphEdge edge, int index, string? stream)
+    {
+        var props = Flatten(edge.Properties, RelationshipKeys, $"{edge.Type} '{edge.Key}' from '{edge.FromId}' to '{edge.ToId}'");
+        props["key"] = edge.Key;
+        props["validFrom"] = Date(edge.ValidFrom);
+        props["validTo"] = Date(edge.ValidTo);
+        props["eventIds"] = Strings(edge.EventIds);
+        props["stream"] = stream;
+        return new JsonObject
+        {
+            ["index"] = index, ["fromId"] = edge.FromId, ["toId"] = edge.ToId, ["key"] = edge.Key, ["validFrom"] = Date(edge.ValidFrom),
+            ["props"] = WithoutNulls(props),
+        };
+    }
+
+    public static JsonObject Event(ProvenanceEvent e) => new()
+    {
+        ["id"] = e.EventId,
+        ["props"] = WithoutNulls(new JsonObject
+        {
+            ["id"] = e.EventId, ["seq"] = e.Sequence, ["type"] = e.Type, ["effectiveDate"] = Date(e.EffectiveDate), ["stream"] = e.Stream,
+            ["title"] = e.Source.Title, ["publisher"] = e.Source.Publisher, ["url"] = e.Source.Url,
+            ["publishedAt"] = Date(e.Source.PublishedAt), ["retractedBy"] = e.RetractedBy,
+        }),
+    };
+
+    public static JsonObject Error(string stream, ProjectionError error) => new()
+    {
+        ["stream"] = stream, ["seq"] = error.Sequence, ["eventId"] = error.EventId, ["reason"] = error.Reason,
+    };
+
+    public static GraphNode ReadNode(string label, JsonObject props) => new(
+        label, Text(props, "id")!, ReadDate(props, "validFrom"), ModelProperties(props, NodeKeys), ReadStrings(props, "eventIds"));
+
+    public static GraphEdge ReadRelationship(string type, string fromLabel, string fromId, string toLabel, string toId, JsonObject props) => new(
+        type, fromLabel, fromId, toLabel, toId, Text(props, "key")!, ReadDate(props, "validFrom")!.Value, ReadDate(props, "validTo"),
+        ModelProperties(props, RelationshipKeys), ReadStrings(props, "eventIds"));
+
+    public static ProvenanceEvent ReadEvent(JsonObject props) => new(
+        Text(props, "id")!, props["seq"]!.GetValue<long>(), Text(props, "type")!, ReadDate(props, "effectiveDate")!.Value,
+        new Source(Text(props, "title")!, Text(props, "publisher")!, Text(props, "url"), ReadDate(props, "publishedAt")),
+        Text(props, "stream")!, Text(props, "retractedBy"));
+
+    public static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+
+    public static string? Date(DateOnly? date) => date is { } d ? Dates.Format(d) : null;
+
+    /// <summary>The model's properties of a node or relationship, without the adapter's keys, in key order.</summary>
+    private static JsonObject ModelProperties(JsonObject props, IReadOnlyList<string> adapterKeys) => new(props
+        .Where(p => !adapterKeys.Contains(p.Key))
+        .OrderBy(p => p.Key, StringComparer.Ordinal)
+        .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+
+    private static JsonObject Flatten(JsonObject properties, IReadOnlyList<string> adapterKeys, string owner)
+    {
+        var flat = new JsonObject();
+        foreach (var (key, value) in properties)
+        {
+            if (adapterKeys.Contains(key))
+            {
+                throw new InvalidOperationException($"{owner} has a property '{key}', a name the Neo4j adapter keeps for itself");
+            }
+            if (value is JsonObject || value is JsonArray array && array.Any(v => v is not JsonValue))
+            {
+                throw new InvalidOperationException($"{owner} has a property '{key}' that is a map or holds one; Neo4j stores primitives and arrays of them only");
+            }
+            if (value is not null)
+            {
+                flat[key] = value.DeepClone();
+            }
+        }
+        return flat;
+    }
+
+    private static JsonObject WithoutNulls(JsonObject props)
+    {
+        foreach (var key in props.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            props.Remove(key);
+        }
+        return props;
+    }
+
+    private static string? Text(JsonObject props, string key) => props[key]?.GetValue<string>();
+
+    private static DateOnly? ReadDate(JsonObject props, string key) =>
+        Text(props, key) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+
+    private static List<string> ReadStrings(JsonObject props, string key) =>
+        props[key] is JsonArray array ? array.Select(v => v!.GetValue<string>()).ToList() : [];
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using KnowledgeGraph.Graph.Model;
+
+namespace KnowledgeGraph.Graph.Neo4j.Tests;
+
+/// <summary>Every Cypher statement of the adapter, checked by Neo4j's own parser and semantic analysis (tools/cypher-lint).</summary>
+public sealed class CypherLintTests
+{
+    private static readonly string LintFolder = Path.Combine(RepositoryRoot(), "tools", "cypher-lint");
+
+    // The model's property keys (the projection's folds write them; the README documents them), beside the adapter's own.
+    private static readonly string[] ModelPropertyKeys =
+    [
+        "aliases", "amount", "beneficiaryIds", "buyerId", "capacityTonnesPerYear", "category", "consumes", "country", "currency",
+        "dealId", "endDate", "endReason", "endedOn", "instrument", "investorId", "jurisdiction", "kind", "name", "operatorId",
+        "partnershipKind", "partyIds", "product", "products", "revokedOn", "role", "stage", "stages", "stakePercent", "startDate",
+        "status", "supplierId", "targetCountries", "targetId", "title", "volumeTonnesPerYear",
+    ];
+
+    // Keys of the maps in the $rows parameters, which the linter counts as property keys.
+    private static readonly string[] RowKeys = ["fromId", "toId", "index", "props"];
+
+    // The parameters the adapter passes, with a value of the type each receives.
+    private static readonly Dictionary<string, object?> Parameters = new()
+    {
+        ["streams"] = Array.Empty<object>(), ["rows"] = Array.Empty<object>(), ["kept"] = Array.Empty<string>(),
+        ["ids"] = Array.Empty<string>(), ["fromIds"] = Array.Empty<string>(), ["toIds"] = Array.Empty<string>(),
+        ["asOf"] = "2025-01-01", ["text"] = "magnet", ["stage"] = "magnet", ["countries"] = Array.Empty<string>(), ["bloc"] = "NATO",
+        ["needCodes"] = Array.Empty<string>(), ["product"] = "ndfeb-magnet", ["after"] = "acme", ["limit"] = 10, ["stream"] = "org-acme",
+    };
+
+    [Fact]
+    public async Task CypherStatements_LintWithZeroErrors()
+    {
+        // Given every statement of the Cypher class
+        var statements = typeof(Cypher).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => Expand(f.Name, (string)f.GetRawConstantValue()!))
+            .ToList();
+        Assert.True(statements.Count > 25, $"only {statements.Count} statements found");
+        var schema = new
+        {
+            labels = Labels.All.Concat(["Event", "ProjectionError", "Stream"]),
+            relationshipTypes = Relationships.All,
+            propertyKeys = Neo4jRows.NodeKeys.Concat(Neo4jRows.RelationshipKeys).Concat(Neo4jRows.EventKeys).Concat(Neo4jRows.ErrorKeys)
+                .Concat(ModelPropertyKeys).Concat(RowKeys).Append("lastSeq").Distinct(),
+            parameters = Parameters,
+            defaultLanguage = "CYPHER 5",
+        };
+        var folder = Directory.CreateTempSubdirectory("cypher-lint-");
+        var statementsFile = Path.Combine(folder.FullName, "statements.json");
+        var schemaFile = Path.Combine(folder.FullName, "schema.json");
+        await File.WriteAllTextAsync(statementsFile, JsonSerializer.Serialize(statements.Select(s => new { name = s.Name, statement = s.Statement })),
+            TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(schemaFile, JsonSerializer.Serialize(schema), TestContext.Current.CancellationToken);
+        if (!Directory.Exists(Path.Combine(LintFolder, "node_modules")))
+        {
+            var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"]);
+            Assert.True(install.ExitCode == 0, $"npm ci in tools/cypher-lint failed:\n{install.Output}");
+        }
+
+        // When
+        var lint = await RunAsync("node", ["lint.mjs", statementsFile, schemaFile, "--warnings-as-errors"]);
+        folder.Delete(recursive: true);
+
+        // Then
+        Assert.True(lint.ExitCode == 0, $"Cypher lint found problems:\n{lint.Output}");
+        Assert.Contains($"{statements.Count} statements linted: 0 error(s), 0 warning(s)", lint.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A statement with slots is linted once, filled with the first label or type: every name a slot can take is one of the
+    /// schema's (CypherSlots.Bind accepts no other), so more fillings would only lint the same shape again, ~0.1 s each.
+    /// </summary>
+    private static (string Name, string Statement) Expand(string name, string statement)
+    {
+        var (label, type) = (Labels.All[0], Relationships.All[0]);
+        var bound = CypherSlots.Bind(statement,
+            label: statement.Contains(CypherSlots.Label, StringComparison.Ordinal) ? label : null,
+            type: statement.Contains(CypherSlots.Type, StringComparison.Ordinal) ? type : null,
+            from: statement.Contains(CypherSlots.From, StringComparison.Ordinal) ? label : null,
+            to: statement.Contains(CypherSlots.To, StringComparison.Ordinal) ? Labels.All[^1] : null);
+        return (name, bound);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"KnowledgeGraph.sln not found above {AppContext.BaseDirectory}");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = LintFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output + await errors);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Graph.Model;
+using KnowledgeGraph.Graph.Ports;
+
+namespace KnowledgeGraph.Graph.Neo4j.Tests;
+
+/// <summary>
+/// The writer and the reader against a live Neo4j (KG_NEO4J_URL, KG_NEO4J_USER, KG_NEO4J_PASSWORD, KG_NEO4J_DATABASE).
+/// Each test writes under fresh ids, so it runs on a database that holds other data and leaves that data alone.
+/// </summary>
+public sealed class Neo4jContractTests
+{
+    private const string NoServer = "KG_NEO4J_URL is not set: no Neo4j server here";
+    private static readonly DateOnly Signed = new(2024, 1, 1);
+    private static readonly DateOnly Ended = new(2025, 1, 1);
+
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+
+    private static Neo4jQueryClient Client()
+    {
+        var url = Environment.GetEnvironmentVariable("KG_NEO4J_URL");
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(url), NoServer);
+        return new Neo4jQueryClient(new Neo4jSettings(new Uri(url!), Environment.GetEnvironmentVariable("KG_NEO4J_USER") ?? "neo4j",
+            Environment.GetEnvironmentVariable("KG_NEO4J_PASSWORD") ?? "", Environment.GetEnvironmentVariable("KG_NEO4J_DATABASE") ?? "neo4j"));
+    }
+
+    private string Id(string name) => $"{name}-{_run}";
+
+    /// <summary>Acme (US) supplies Beta in 2024, and names a buyer that does not exist.</summary>
+    private StreamGraph Stream(long sequence, string acmeName)
+    {
+        var evt = new ProvenanceEvent(Id("evt"), sequence, "SupplyAgreementSigned", Signed,
+            new Source("Acme signs with Beta", "Reuters", "https://example.org/acme", Signed), Id("stream"), null);
+        GraphNode Org(string id, string name) =>
+            new(Labels.Organization, id, Signed, new JsonObject { ["name"] = name, ["stages"] = new JsonArray("magnet"), ["country"] = "US" }, [evt.EventId]);
+        GraphEdge Supply(string buyer) => new(Relationships.Supplies, Labels.Organization, Id("acme"), Labels.Organization, buyer, Id("deal"),
+            Signed, Ended, new JsonObject { ["status"] = "signed", ["product"] = "ndfeb-magnet", ["volumeTonnesPerYear"] = 120.5m }, [evt.EventId]);
+        return new StreamGraph(Id("stream"), sequence,
+            [Org(Id("acme"), acmeName), Org(Id("beta"), $"Beta {_run}")],
+            [
+                new GraphEdge(Relationships.BasedIn, Labels.Organization, Id("acme"), Labels.Country, "US", "US", Signed, null, [], [evt.EventId]),
+                Supply(Id("beta")), Supply(Id("ghost")),
+            ],
+            [evt], []);
+    }
+
+    [Fact]
+    public async Task WrittenStreamGraph_ReadsBackThroughTheReader_WithDanglingRelationshipsRecordedAsErrors()
+    {
+        using var client = Client();
+        var ct = TestContext.Current.CancellationToken;
+        var (writer, reader) = (new Neo4jGraphWriter(client), new Neo4jGraphReader(client));
+        await writer.EnsureSchemaAsync(ct);
+
+        // Given
+        await writer.WriteAsync([Stream(10, $"Acme {_run}")], ct);
+
+        // Then nodes, relationships valid in world time, provenance and the error read back
+        var orgs = await reader.NodesAsync(Labels.Organization, [Id("acme"), Id("beta")], ct);
+        Assert.Equal([Id("acme"), Id("beta")], orgs.Select(o => o.Id));
+        Assert.Equal($"Acme {_run}", orgs[0].Text("name"));
+        Assert.Equal(["magnet"], orgs[0].Properties["stages"]!.AsArray().Select(s => s!.GetValue<string>()));
+        var inForce = await reader.EdgesAsync(new EdgeQuery([Relationships.Supplies], FromIds: [Id("acme")], AsOf: new DateOnly(2024, 6, 1)), ct);
+        var supply = Assert.Single(inForce);
+        Assert.Equal((Id("beta"), Ended, 120.5m), (supply.ToId, supply.ValidTo!.Value, supply.Number("volumeTonnesPerYear")!.Value));
+        Assert.Empty(await reader.EdgesAsync(new EdgeQuery([Relationships.Supplies], FromIds: [Id("acme")], AsOf: Ended), ct));
+        var evt = Assert.Single(await reader.StreamEventsAsync(Id("stream"), ct));
+        Assert.Equal(("Reuters", (DateOnly?)Signed), (evt.Source.Publisher, evt.Source.PublishedAt));
+        var dump = await writer.DumpAsync(ct);
+        Assert.Contains(dump, line => line.StartsWith($"error|{Id("stream")}|10|{Id("evt")}|", StringComparison.Ordinal) && line.Contains(Id("ghost"), StringComparison.Ordinal));
+
+        // And the queries the API is built on find them
+        var page = await reader.OrganizationsAsync(new OrganizationFilter(Countries: ["US"], Text: _run), new DateOnly(2024, 6, 1), null, 10, ct);
+        Assert.Equal((1, Id("acme")), (page.TotalCount, page.Items.Single().Id));
+        Assert.Equal(Id("acme"), (await reader.SearchAsync($"acme {_run}", 5, ct))[0].Id);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ChangesNothing_WhenTheStreamWasProjectedAtALaterSequence()
+    {
+        using var client = Client();
+        var ct = TestContext.Current.CancellationToken;
+        var (writer, reader) = (new Neo4jGraphWriter(client), new Neo4jGraphReader(client));
+        await writer.EnsureSchemaAsync(ct);
+
+        // Given a stream projected up to sequence 10
+        await writer.WriteAsync([Stream(10, $"Acme {_run}")], ct);
+
+        // When an older version of it is delivered again
+        await writer.WriteAsync([Stream(5, $"Renamed {_run}")], ct);
+
+        // Then
+        var acme = Assert.Single(await reader.NodesAsync(Labels.Organization, [Id("acme")], ct));
+        Assert.Equal($"Acme {_run}", acme.Text("name"));
+    }
+}

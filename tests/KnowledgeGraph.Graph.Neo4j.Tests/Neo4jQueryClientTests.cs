@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Polly.CircuitBreaker;
+
+namespace KnowledgeGraph.Graph.Neo4j.Tests;
+
+/// <summary>The request and response mapping of the Query API client, and its retries, timeout and breaker, on real HTTP.</summary>
+public sealed class Neo4jQueryClientTests : IAsyncLifetime
+{
+    /// <summary>
+    /// Retries milliseconds apart; a call timeout generous enough for a loaded CI machine (a timeout test sets its own);
+    /// a breaker that does not open unless a test asks it to.
+    /// </summary>
+    public static readonly Neo4jResilienceOptions Fast = new()
+    {
+        CallTimeout = TimeSpan.FromSeconds(10),
+        MaxRetryAttempts = 3,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+        BreakerMinimumThroughput = 1000,
+    };
+
+    private FakeQueryApi _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await FakeQueryApi.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private Neo4jQueryClient Client(Neo4jResilienceOptions? options = null) =>
+        new(new Neo4jSettings(_server.Url, "neo4j", "verysecret", "neo4j"), options ?? Fast);
+
+    [Fact]
+    public async Task RunAsync_PostsTheStatementWithItsParameters_AndMapsFieldsAndValues()
+    {
+        // Given the documented answer to a query returning a node and a property
+        _server.ThenJson(202, QueryApiSamples.PersonAndName);
+        using var client = Client();
+
+        // When
+        var result = await client.RunAsync("MERGE (p:Person {name: $name}) RETURN p AS person, p.name AS name",
+            new JsonObject { ["name"] = "Phil" }, TestContext.Current.CancellationToken);
+
+        // Then the request is the documented one
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal(("POST", "/db/neo4j/query/v2"), (request.Method, request.Path));
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("neo4j:verysecret")), request.Authorization);
+        Assert.Equal("application/json", request.Accept);
+        var body = JsonNode.Parse(request.Body)!;
+        Assert.Equal("MERGE (p:Person {name: $name}) RETURN p AS person, p.name AS name", body["statement"]!.GetValue<string>());
+        Assert.Equal("Phil", body["parameters"]!["name"]!.GetValue<string>());
+
+        // And the rows read by field name
+        Assert.Equal(["person", "name"], result.Fields);
+        var row = Assert.Single(result.Rows);
+        Assert.Equal("Phil", row.Text("name"));
+        Assert.Equal("Phil", row.Map("person")["properties"]!["name"]!.GetValue<string>());
+        Assert.Equal(["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXg6Q"], result.Bookmarks);
+    }
+
+    [Fact]
+    public async Task RunAsync_FailsAtOnceNamingTheCodeAndMessage_WhenNeo4jAnswersAClientError()
+    {
+        // Given a statement Neo4j rejects
+        _server.ThenJson(400, QueryApiSamples.SyntaxError).Always(202, QueryApiSamples.One);
+        using var client = Client();
+
+        // When
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => client.RunAsync("MATC (n) RETURN n", null, TestContext.Current.CancellationToken));
+
+        // Then it is not retried, and the message says what Neo4j said
+        Assert.Single(_server.Requests);
+        Assert.Equal("Neo.ClientError.Statement.SyntaxError", error.Code);
+        Assert.False(error.IsTransient);
+        Assert.Contains("Neo.ClientError.Statement.SyntaxError", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Invalid input 'MATC'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_RetriesAndSucceeds_WhenTheServerAnswers503Twice()
+    {
+        // Given a server that is unavailable for two requests
+        _server.ThenJson(503, QueryApiSamples.Unavailable).ThenJson(503, "{}").ThenJson(200, QueryApiSamples.One);
+        using var client = Client();
+
+        // When
+        var result = await client.RunAsync("RETURN 1 AS one", null, TestContext.Current.CancellationToken);
+
+        // Then the third attempt answers
+        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal(1, Assert.Single(result.Rows).Number("one"));
+    }
+
+    [Fact]
+    public async Task RunAsync_RetriesAndSucceeds_WhenNeo4jAnswersATransientErrorCode()
+    {
+        // Given a deadlock reported in the body of a 202 answer
+        _server.ThenJson(202, QueryApiSamples.Deadlock).ThenJson(202, QueryApiSamples.One);
+        using var client = Client();
+
+        // When
+        var result = await client.RunAsync("RETURN 1 AS one", null, TestContext.Current.CancellationToken);
+
+        // Then
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Single(result.Rows);
+    }
+
+    [Fact]
+    public async Task RunAsync_GivesUpOnAHangingCallAndRetries_WhenTheCallTimeoutPasses()
+    {
+        // Given a first answer that never comes
+        _server.ThenHang().ThenJson(202, QueryApiSamples.One);
+        using var client = Client(Fast with { CallTimeout = TimeSpan.FromSeconds(1) });
+        var clock = Stopwatch.StartNew();
+
+        // When
+        var result = await client.RunAsync("RETURN 1 AS one", null, TestContext.Current.CancellationToken);
+
+        // Then the second attempt answered, soon after the timeout
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Single(result.Rows);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task RunAsync_FailsFastWithoutCallingNeo4j_WhenRepeatedFailuresOpenedTheCircuit()
+    {
+        // Given a server that always fails, and a breaker that opens after two failures out of two calls
+        _server.Always(503, QueryApiSamples.Unavailable);
+        using var client = Client(Fast with
+        {
+            MaxRetryAttempts = 1, BreakerMinimumThroughput = 2, BreakerFailureRatio = 0.5,
+            BreakerSamplingDuration = TimeSpan.FromSeconds(10), BreakerBreakDuration = TimeSpan.FromSeconds(30),
+        });
+        var ct = TestContext.Current.CancellationToken;
+
+        // When a first query fails twice (a try and a retry), then a second query is asked for
+        var first = await Assert.ThrowsAsync<Neo4jException>(() => client.RunAsync("RETURN 1 AS one", null, ct));
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => client.RunAsync("RETURN 1 AS one", null, ct));
+
+        // Then the second never reached the server
+        Assert.True(first.IsTransient);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+}
