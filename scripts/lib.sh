@@ -9,6 +9,18 @@ require_dotnet() {
   command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download" >&2; exit 2; }
 }
 
+# node and npm build the web bundles and run the conformance and Cypher checks; as root, install Debian's.
+require_node() {
+  if ! command -v npm >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "Installing node and npm (apt-get)..." >&2
+      apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >&2
+    else
+      echo "node and npm are needed (Debian/Ubuntu: sudo apt-get install nodejs npm)" >&2; exit 2
+    fi
+  fi
+}
+
 # True when a source file is newer than the given build output.
 sources_changed() {
   [ ! -f "$1" ] && return 0

@@ -4,6 +4,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
+require_node
+"$ROOT/scripts/build-web.sh"
 build_product
 
 started_db=0

@@ -5,6 +5,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 require_dotnet
 
+echo "== web bundles and node tools"
+require_node
+"$ROOT/scripts/build-web.sh"
+for tool in cypher-lint graphql-conformance; do
+  (cd "$ROOT/tools/$tool" && npm ci --no-audit --no-fund --loglevel=error)
+done
+
 echo "== build"
 dotnet build KnowledgeGraph.sln -c Release -v quiet -nologo
 

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.EventStore.Database;
 using KnowledgeGraph.Graph;
@@ -7,10 +8,14 @@ var builder = WebApplication.CreateBuilder(args);
 var connectionString = await DatabaseLocator.ConnectionStringAsync(
     builder.Configuration["KG_POSTGRES"], builder.Configuration["KG_DATA_DIR"], Console.Error);
 builder.Services.AddKnowledgeGraph(connectionString, GraphSettings.From(key => builder.Configuration[key]));
+builder.Services.AddKnowledgeGraphSchema(connectionString);
+builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<IGraphWriter>().EnsureSchemaAsync(app.Lifetime.ApplicationStopping);
+app.UseRateLimiter();
 app.MapHealth();
+app.MapKnowledgeGraphGraphQL();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the end-to-end tests' WebApplicationFactory.</summary>

@@ -1,0 +1,58 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Transport;
+
+namespace KnowledgeGraph.Api.GraphQL;
+
+public static class GraphQLSetup
+{
+    /// <summary>
+    /// The schema, its executer, and the limits that protect the graph store from a runaway question: depth and
+    /// complexity checked before execution, a timeout during it, a size limit on the query text and a rate per client.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeGraphGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = GraphQLLimits.From(key => configuration[key]);
+        services.AddSingleton(limits);
+        services.AddSingleton(new ApiKeys(configuration["KG_API_KEYS"]));
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<GraphQLResponseWriter>();
+        services.AddSingleton<GraphQLEndpoint>();
+        services.AddGraphQL(b => b
+            .AddSchema<KnowledgeGraphSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
+            .AddComplexityAnalyzer(c =>
+            {
+                c.MaxDepth = limits.MaxDepth;
+                c.MaxComplexity = limits.MaxComplexity;
+                c.DefaultComplexityImpactDelegate = IntrospectionComplexity.Free(c.DefaultComplexityImpactDelegate);
+            })
+            .WithTimeout(limits.Timeout, _ => new ExecutionResult
+            {
+                Errors = [new TimeoutError(
+                    $"The query ran longer than {limits.Timeout.TotalSeconds:0.###} s (KG_GRAPHQL_TIMEOUT_SECONDS) and was stopped; ask for less or narrow it")],
+            })
+            .AddErrorInfoProvider<KnowledgeGraphErrorInfoProvider>()
+            .AddUnhandledExceptionHandler(ResolverErrors.Handle));
+        services.AddGraphQLRateLimiting(limits);
+        return services;
+    }
+
+    /// <summary>
+    /// <c>/graphql</c> (GET and POST, GraphiQL for a browser), <c>/graphql/schema.graphql</c> (the SDL) and GraphiQL's
+    /// assets under <c>/graphiql/</c>, all under the per-client rate limit. Needs <c>app.UseRateLimiter()</c>.
+    /// </summary>
+    public static WebApplication MapKnowledgeGraphGraphQL(this WebApplication app)
+    {
+        var graphiql = GraphiQLAssets.Locate(app.Environment);
+        app.UseGraphiQLAssets(graphiql);
+        var endpoint = app.Services.GetRequiredService<GraphQLEndpoint>();
+        var graphql = app.MapGroup("/graphql").RequireRateLimiting(GraphQLRateLimiting.Policy);
+        graphql.MapGet("", (HttpContext http) => endpoint.HandleGetAsync(http, graphiql));
+        graphql.MapPost("", (HttpContext http) => endpoint.HandlePostAsync(http));
+        graphql.MapGet("/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain; charset=utf-8"));
+        return app;
+    }
+}
