@@ -16,7 +16,7 @@ public sealed record GraphQLLimits(
 {
     public static GraphQLLimits From(Func<string, string?> setting) => new(
         MaxDepth: Positive(setting, "KG_GRAPHQL_MAX_DEPTH", 15),
-        MaxComplexity: Positive(setting, "KG_GRAPHQL_MAX_COMPLEXITY", 25_000),
+        MaxComplexity: Positive(setting, "KG_GRAPHQL_MAX_COMPLEXITY", 100_000),
         Timeout: TimeSpan.FromSeconds(PositiveSeconds(setting, "KG_GRAPHQL_TIMEOUT_SECONDS", 10)),
         MaxQueryBytes: Positive(setting, "KG_GRAPHQL_MAX_QUERY_BYTES", 20_000),
         MaxBodyBytes: Positive(setting, "KG_GRAPHQL_MAX_BODY_BYTES", 1_048_576),
