@@ -1,5 +1,6 @@
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Health;
+using KnowledgeGraph.Api.Subscriptions;
 using KnowledgeGraph.EventStore.Database;
 using KnowledgeGraph.Graph;
 using KnowledgeGraph.Graph.Ports;
@@ -10,9 +11,11 @@ var connectionString = await DatabaseLocator.ConnectionStringAsync(
 builder.Services.AddKnowledgeGraph(connectionString, GraphSettings.From(key => builder.Configuration[key]));
 builder.Services.AddKnowledgeGraphSchema(connectionString);
 builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
+builder.Services.AddKnowledgeGraphSubscriptions(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<IGraphWriter>().EnsureSchemaAsync(app.Lifetime.ApplicationStopping);
+app.UseGraphQLWebSockets();
 app.UseRateLimiter();
 app.MapHealth();
 app.MapKnowledgeGraphGraphQL();

@@ -17,11 +17,13 @@ public class ProjectionCrashTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var crashed = await TestDatabase.CreateAsync();
+        int stored;
         await using (var store = crashed.CreateStore())
         {
             var summary = await new Importer(store, crashed.ConnectionString)
                 .ImportAsync(JsonLinesSource.Read(JsonLinesSource.Files(RepositoryPaths.GraphSeed)), ct: ct);
             Assert.Empty(summary.Rejections);
+            stored = summary.Stored;
         }
 
         long projectedAtKill;
@@ -47,10 +49,10 @@ public class ProjectionCrashTests
         var rebuild = await KgProcess.RunAsync(crashed.ConnectionString, "rebuild");
         var rebuilt = await writer.DumpAsync(ct);
 
-        Assert.InRange(projectedAtKill, 1, 636);
+        Assert.InRange(projectedAtKill, 1, stored - 1);
         Assert.Equal(uninterrupted, afterCrash);
         Assert.Equal(0, rebuild.ExitCode);
-        Assert.Contains("637 events projected", rebuild.Output);
+        Assert.Contains($"{stored} events projected", rebuild.Output);
         Assert.Equal(uninterrupted, rebuilt);
     }
 

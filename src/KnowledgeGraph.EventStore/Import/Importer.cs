@@ -36,13 +36,13 @@ public sealed class Importer(IDocumentStore store, string connectionString)
             await acquire.ExecuteNonQueryAsync(ct);
         }
 
-        var world = _world;
-        await using (var query = store.QuerySession())
-        {
-            await world.CatchUpAsync(query, ct);
-        }
         try
         {
+            var world = _world;
+            await using (var query = store.QuerySession())
+            {
+                await world.CatchUpAsync(query, ct);
+            }
             return await ImportLockedAsync(world, lines, progress, ct);
         }
         catch
@@ -50,6 +50,13 @@ public sealed class Importer(IDocumentStore store, string connectionString)
             // What was applied but not stored must not be believed next time: start again from the store.
             _world = new StoredWorld();
             throw;
+        }
+        finally
+        {
+            // A pooled connection keeps its session's locks until it is reused: release ours now.
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
+            release.Parameters.AddWithValue("key", ImportLockKey);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

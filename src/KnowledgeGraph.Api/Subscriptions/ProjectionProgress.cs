@@ -1,0 +1,57 @@
+using KnowledgeGraph.Graph.Projection;
+using Marten;
+
+namespace KnowledgeGraph.Api.Subscriptions;
+
+/// <summary>
+/// How far the graph projection has got, from the async daemon's checkpoint (whichever node projects), read at most
+/// every 50 ms however many subscribers ask.
+/// </summary>
+public sealed class ProjectionProgress(IDocumentStore store) : IDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private long _known;
+    private DateTime _readAt;
+
+    /// <summary>Waits until the graph holds everything up to <paramref name="sequence"/>; false if that took longer than the limit.</summary>
+    public async Task<bool> WaitForAsync(long sequence, TimeSpan limit, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (Volatile.Read(ref _known) < sequence)
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+            await RefreshAsync(ct);
+            if (Volatile.Read(ref _known) < sequence)
+            {
+                await Task.Delay(Interval, ct);
+            }
+        }
+        return true;
+    }
+
+    public void Dispose() => _refresh.Dispose();
+
+    private async Task RefreshAsync(CancellationToken ct)
+    {
+        await _refresh.WaitAsync(ct);
+        try
+        {
+            if (DateTime.UtcNow - _readAt < Interval)
+            {
+                return;
+            }
+            var shards = await store.Advanced.AllProjectionProgress(token: ct);
+            var graph = shards.FirstOrDefault(s => s.ShardName.StartsWith(GraphSubscription.SubscriptionName + ":", StringComparison.Ordinal));
+            Volatile.Write(ref _known, graph?.Sequence ?? 0);
+            _readAt = DateTime.UtcNow;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+}

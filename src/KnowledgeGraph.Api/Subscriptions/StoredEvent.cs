@@ -1,0 +1,8 @@
+namespace KnowledgeGraph.Api.Subscriptions;
+
+/// <summary>
+/// One event as the event store holds it, read raw (no deserialization): what subscriptions and webhooks deliver.
+/// <paramref name="Data"/> and <paramref name="Source"/> are JSON text.
+/// </summary>
+public sealed record StoredEvent(
+    long Sequence, string EventId, string EventType, string Stream, DateOnly EffectiveDate, string Data, string Source);

@@ -1,0 +1,27 @@
+using KnowledgeGraph.Api.GraphQL.Transport;
+
+namespace KnowledgeGraph.Api.Subscriptions.WebSockets;
+
+/// <summary>The user context of an operation run over a socket: the connection's credentials, budget and close.</summary>
+internal sealed class WebSocketRequestContext(bool authenticated, ISubscriptionHost host)
+    : Dictionary<string, object?>, IGraphQLRequestContext, ISubscriptionHost
+{
+    public bool Authenticated { get; } = authenticated;
+
+    public SemaphoreSlim SendBudget => host.SendBudget;
+
+    public int MaxPendingEvents => host.MaxPendingEvents;
+
+    public void CloseTooSlow(string reason) => host.CloseTooSlow(reason);
+}
+
+/// <summary>
+/// The services of a subscription: a new set of graph loaders each time one is asked for, so that a long-lived
+/// subscription never answers from a cache filled by an earlier event (and never grows one without bound).
+/// </summary>
+internal sealed class FreshLoaderServices(IServiceProvider services) : IServiceProvider
+{
+    public object? GetService(Type serviceType) => serviceType == typeof(GraphQL.Loading.GraphLoaders)
+        ? ActivatorUtilities.CreateInstance<GraphQL.Loading.GraphLoaders>(services)
+        : services.GetService(serviceType);
+}

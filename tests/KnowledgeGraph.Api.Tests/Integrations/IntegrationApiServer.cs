@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeGraph.Api.Tests.Integrations;
+
+/// <summary>The real API on a real Kestrel socket on loopback, with the KG_* settings a test needs.</summary>
+public sealed class IntegrationApiServer : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public IntegrationApiServer(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string>();
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First());
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri WebSocketAddress => new($"ws://{BaseAddress.Authority}/graphql");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("KG_POSTGRES", _connectionString);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
