@@ -12,6 +12,12 @@ for tool in cypher-lint graphql-conformance graphql-ws-client; do
   (cd "$ROOT/tools/$tool" && npm ci --no-audit --no-fund --loglevel=error)
 done
 
+echo "== chromium for the explorer's browser tests"
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else echo "Install chromium first: sudo apt-get install -y chromium" >&2; exit 2; fi
+fi
+
 echo "== build"
 dotnet build KnowledgeGraph.sln -c Release -v quiet -nologo
 

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Api.Explorer;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Api.Subscriptions;
@@ -19,6 +20,7 @@ app.UseGraphQLWebSockets();
 app.UseRateLimiter();
 app.MapHealth();
 app.MapKnowledgeGraphGraphQL();
+app.MapExplorer();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the end-to-end tests' WebApplicationFactory.</summary>

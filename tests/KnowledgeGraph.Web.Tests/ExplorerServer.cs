@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KnowledgeGraph.EventStore.Import;
+using KnowledgeGraph.Testing;
+using Microsoft.Playwright;
+
+namespace KnowledgeGraph.Web.Tests;
+
+/// <summary>
+/// The real API on Kestrel over a test database holding graph-seed/, projected, with the explorer built, and Debian's
+/// chromium driven by Playwright: shared by the tests of one class.
+/// </summary>
+public sealed class ExplorerServer : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private readonly TestDatabase _database = new();
+    private ApiServer<Program>? _server;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress => _server!.BaseAddress;
+
+    /// <summary>Where the screenshots are kept, beside the test binaries.</summary>
+    public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        await EnsureChromiumAsync();
+        await EnsureExplorerBuiltAsync();
+        await _database.InitializeAsync();
+        await using (var store = _database.CreateStore())
+        {
+            var lines = JsonLinesSource.Read(JsonLinesSource.Files(RepositoryPaths.GraphSeed));
+            var summary = await new Importer(store, _database.ConnectionString).ImportAsync(lines);
+            Assert.Empty(summary.Rejections);
+        }
+        _server = new ApiServer<Program>(_database.ConnectionString);
+        await UntilProjectedAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArgs, Headless = true });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.CloseAsync();
+            _playwright.Dispose();
+        }
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+        await _database.DisposeAsync();
+    }
+
+    private async Task UntilProjectedAsync()
+    {
+        using var client = _server!.CreateHttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            var health = await client.GetFromJsonAsync<JsonElement>(new Uri("/health", UriKind.Relative));
+            if (health.GetProperty("lastStoredSequence").GetInt64() > 0
+                && health.GetProperty("lastProjectedSequence").GetInt64() >= health.GetProperty("lastStoredSequence").GetInt64())
+            {
+                return;
+            }
+            last = health.ToString();
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"graph-seed was not projected within 120 s: {last}");
+    }
+
+    private static async Task EnsureChromiumAsync()
+    {
+        if (File.Exists(Chromium))
+        {
+            return;
+        }
+        if (!Environment.IsPrivilegedProcess)
+        {
+            throw new InvalidOperationException(
+                $"{Chromium} is missing and this process is not root: install it with `sudo apt-get install -y chromium` (Playwright's own browser download is not used).");
+        }
+        // A fresh machine's package lists may be empty: without an update, chromium is "unable to locate".
+        await RunAsync("apt-get", ["update"], TimeSpan.FromMinutes(5));
+        await RunAsync("apt-get", ["install", "-y", "chromium"], TimeSpan.FromMinutes(10));
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"`apt-get install -y chromium` did not install {Chromium}.");
+        }
+    }
+
+    private static async Task EnsureExplorerBuiltAsync()
+    {
+        var page = Path.Combine(RepositoryPaths.Root, "src", "KnowledgeGraph.Api", "wwwroot", "explorer", "index.html");
+        if (!File.Exists(page))
+        {
+            await RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "build-web.sh")], TimeSpan.FromMinutes(10));
+        }
+        Assert.True(File.Exists(page), $"scripts/build-web.sh did not build {page}");
+    }
+
+    private static async Task RunAsync(string program, string[] arguments, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        info.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}");
+        }
+    }
+}
