@@ -2,6 +2,7 @@ using KnowledgeGraph.Api.Explorer;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Api.Subscriptions;
+using KnowledgeGraph.Api.Webhooks;
 using KnowledgeGraph.EventStore.Database;
 using KnowledgeGraph.Graph;
 using KnowledgeGraph.Graph.Ports;
@@ -13,6 +14,7 @@ builder.Services.AddKnowledgeGraph(connectionString, GraphSettings.From(key => b
 builder.Services.AddKnowledgeGraphSchema(connectionString);
 builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
 builder.Services.AddKnowledgeGraphSubscriptions(builder.Configuration);
+builder.Services.AddKnowledgeGraphWebhooks(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<IGraphWriter>().EnsureSchemaAsync(app.Lifetime.ApplicationStopping);

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Analysis;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Api.Webhooks;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
@@ -76,6 +77,7 @@ public sealed class QueryType : ObjectGraphType
             });
         this.AddListQueries();
         this.AddAnalysisQueries();
+        this.AddWebhookQueries();
     }
 
     private void ById<TType>(string name, string label, string description) where TType : IGraphType =>

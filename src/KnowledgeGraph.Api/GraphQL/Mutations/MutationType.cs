@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Transport;
+using KnowledgeGraph.Api.Webhooks;
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.EventStore.Import;
@@ -70,6 +71,7 @@ public sealed class MutationType : ObjectGraphType
                 };
                 return await RecordAsync(ctx, nameof(EventRetracted), input);
             });
+        this.AddWebhookMutations();
     }
 
     private static async Task<MutationOutcome> RecordAsync(IResolveFieldContext ctx, string type, Dictionary<string, object?> input)

@@ -1,0 +1,93 @@
+using GraphQL;
+using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Transport;
+using KnowledgeGraph.Api.Subscriptions;
+using KnowledgeGraph.Graph.Queries;
+
+namespace KnowledgeGraph.Api.Webhooks;
+
+/// <summary>Registering, listing and replaying webhooks; every field needs an API key, since webhooks reveal integrations.</summary>
+internal static class WebhookFields
+{
+    public static void AddWebhookMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<WebhookType>>("registerWebhook")
+            .Description("Registers a URL that receives every deal event matching the filter, from now on, signed with the secret (API key required).")
+            .Argument<NonNullGraphType<StringGraphType>>("url", "An absolute http or https URL.")
+            .Argument<DealFilterInputType>("filter")
+            .Argument<NonNullGraphType<StringGraphType>>("secret", "Keys the HMAC-SHA256 signature of each body (X-KG-Signature); never shown again.")
+            .ResolveAsync(async ctx =>
+            {
+                ctx.RequireApiKey();
+                var url = AbsoluteHttpUrl(ctx.GetArgument<string>("url"));
+                var secret = ctx.GetArgument<string>("secret");
+                if (string.IsNullOrWhiteSpace(secret))
+                {
+                    throw new QueryInputException("secret", "must not be empty: it keys the signature the receiver checks");
+                }
+                var feed = ctx.RequestServices!.GetRequiredService<EventFeed>();
+                await feed.Started.WaitAsync(ctx.CancellationToken);
+                var filter = DealFilterInputType.From(ctx.GetArgument<Dictionary<string, object?>?>("filter"));
+                var webhook = await Store(ctx).RegisterAsync(url, filter, secret, feed.Head, ctx.CancellationToken);
+                ctx.RequestServices!.GetRequiredService<WebhookSignal>().Pulse();
+                return webhook;
+            });
+        mutation.Field<NonNullGraphType<BooleanGraphType>>("deleteWebhook")
+            .Description("Deletes a webhook, its delivery state and its dead letters; false when there is no such webhook (API key required).")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx =>
+            {
+                ctx.RequireApiKey();
+                return await Store(ctx).DeleteAsync(Id(ctx, "id"), ctx.CancellationToken);
+            });
+        mutation.Field<NonNullGraphType<BooleanGraphType>>("replayDeadLetter")
+            .Description("Queues a dead letter to be delivered again, with the usual retries; it leaves deadLetters once acknowledged. "
+                + "False when there is no such dead letter (API key required).")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx =>
+            {
+                ctx.RequireApiKey();
+                var queued = await Store(ctx).RequestReplayAsync(Id(ctx, "id"), ctx.CancellationToken);
+                ctx.RequestServices!.GetRequiredService<WebhookSignal>().Pulse();
+                return queued;
+            });
+    }
+
+    public static void AddWebhookQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookType>>>>("webhooks")
+            .Description("Every registered webhook, oldest first (API key required).")
+            .ResolveAsync(async ctx =>
+            {
+                RequireApiKeyToRead(ctx);
+                return await Store(ctx).ListAsync(ctx.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeadLetterType>>>>("deadLetters")
+            .Description("Deliveries given up after KG_WEBHOOK_MAX_ATTEMPTS failed attempts, of one webhook or all (API key required).")
+            .Argument<IdGraphType>("webhookId")
+            .ResolveAsync(async ctx =>
+            {
+                RequireApiKeyToRead(ctx);
+                var webhook = ctx.GetArgument<string?>("webhookId") is null ? (Guid?)null : Id(ctx, "webhookId");
+                return await Store(ctx).DeadLettersAsync(webhook, ctx.CancellationToken);
+            });
+    }
+
+    private static Uri AbsoluteHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0
+            ? url
+            : throw new QueryInputException("url", $"'{text}' is not an absolute http or https URL (e.g. https://example.org/kg-hook)");
+
+    private static Guid Id(IResolveFieldContext ctx, string argument) =>
+        Guid.TryParse(ctx.GetArgument<string>(argument), out var id) ? id : throw new QueryInputException(argument, $"'{ctx.GetArgument<string>(argument)}' is not an id given by this API");
+
+    private static WebhookStore Store(IResolveFieldContext ctx) => ctx.RequestServices!.GetRequiredService<WebhookStore>();
+
+    private static void RequireApiKeyToRead(IResolveFieldContext ctx)
+    {
+        if (!ctx.IsAuthenticated())
+        {
+            throw new ExecutionError("Webhooks reveal integrations: send an API key as 'Authorization: Bearer <key>' (see KG_API_KEYS)") { Code = "UNAUTHENTICATED" };
+        }
+    }
+}

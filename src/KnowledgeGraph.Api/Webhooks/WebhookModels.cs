@@ -1,0 +1,22 @@
+using KnowledgeGraph.Api.Subscriptions;
+
+namespace KnowledgeGraph.Api.Webhooks;
+
+/// <summary>
+/// A registered webhook as its owner sees it (never its secret). <paramref name="Cursor"/> is the last sequence it is
+/// done with (acknowledged, dead-lettered or not matching); <paramref name="Pending"/> counts the deal events stored
+/// after it, matching or not.
+/// </summary>
+public sealed record Webhook(Guid Id, string Url, DealFilter Filter, DateTimeOffset CreatedAt, long Cursor, long Pending);
+
+/// <summary>A delivery given up after every attempt failed; it can be replayed.</summary>
+public sealed record DeadLetter(Guid Id, Guid WebhookId, long Sequence, string EventId, int Attempts, string LastError, DateTimeOffset FailedAt);
+
+/// <summary>What the delivering worker needs: where to post, how to sign, what to match, and how far it got.</summary>
+public sealed record WebhookTarget(Guid Id, Uri Url, string Secret, DealFilter Filter, long Cursor);
+
+/// <summary>The result of delivering one event, after as many attempts as it took.</summary>
+public sealed record DeliveryOutcome(bool Acknowledged, int Attempts, string? LastError);
+
+/// <summary>One event sent to a webhook: how many attempts it took so far, and whether the receiver acknowledged it.</summary>
+public sealed record Delivery(long Sequence, string EventId, int Attempts, string? LastError, DateTimeOffset? AcknowledgedAt);

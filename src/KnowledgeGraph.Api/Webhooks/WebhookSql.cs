@@ -1,0 +1,35 @@
+namespace KnowledgeGraph.Api.Webhooks;
+
+/// <summary>The delivery state's tables; created by whichever process needs them first, one process at a time.</summary>
+internal static class WebhookSql
+{
+    public const string Install = $"""
+        SELECT pg_advisory_xact_lock(hashtext('{WebhookStore.Schema}.install'));
+        CREATE SCHEMA IF NOT EXISTS {WebhookStore.Schema};
+        CREATE TABLE IF NOT EXISTS {WebhookStore.Schema}.webhooks (
+            id uuid PRIMARY KEY,
+            url text NOT NULL,
+            filter jsonb NOT NULL,
+            secret text NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            cursor bigint NOT NULL);
+        CREATE TABLE IF NOT EXISTS {WebhookStore.Schema}.deliveries (
+            webhook_id uuid NOT NULL REFERENCES {WebhookStore.Schema}.webhooks ON DELETE CASCADE,
+            sequence bigint NOT NULL,
+            event_id text NOT NULL,
+            attempts int NOT NULL,
+            last_error text,
+            acknowledged_at timestamptz,
+            PRIMARY KEY (webhook_id, sequence));
+        CREATE TABLE IF NOT EXISTS {WebhookStore.Schema}.dead_letters (
+            id uuid PRIMARY KEY,
+            webhook_id uuid NOT NULL REFERENCES {WebhookStore.Schema}.webhooks ON DELETE CASCADE,
+            sequence bigint NOT NULL,
+            event_id text NOT NULL,
+            attempts int NOT NULL,
+            last_error text NOT NULL,
+            failed_at timestamptz NOT NULL,
+            replay_requested boolean NOT NULL DEFAULT false,
+            UNIQUE (webhook_id, sequence));
+        """;
+}

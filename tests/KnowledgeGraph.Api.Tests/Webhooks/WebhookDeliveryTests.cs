@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using KnowledgeGraph.Api.Tests.Integrations;
+using KnowledgeGraph.Testing;
+
+namespace KnowledgeGraph.Api.Tests.Webhooks;
+
+/// <summary>Deliveries to a receiver on loopback: retried until acknowledged, signed, and dead-lettered when it never accepts.</summary>
+public sealed class WebhookDeliveryTests
+{
+    private const string Secret = "s3cret-for-tests";
+
+    [Fact]
+    public async Task AReceiverThatFailsTwice_ThenAccepts_AcknowledgesExactlyOneSignedDelivery_AfterThreeAttempts()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await DealLines.RecordAsync(database, DealLines.Firms());
+        await using var server = new IntegrationApiServer(database.ConnectionString, WebhookSettingsForTests.With());
+        await using var receiver = await WebhookReceiver.StartAsync((_, before) => Task.FromResult<int?>(before < 2 ? 500 : 200));
+        using var api = new WebhookApi(server.BaseAddress);
+        var id = await api.RegisterAsync(receiver.Url, Secret);
+
+        await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-hooked"));
+        var acknowledged = (await receiver.UntilAcknowledgedAsync(1))[0];
+        // Delivery is in order per webhook: any second delivery of the first deal would come before the next deal.
+        await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-next"));
+        await receiver.UntilAcknowledgedAsync(2);
+
+        var webhook = (await api.WebhooksAsync()).EnumerateArray().Single(w => w.GetProperty("id").GetString() == id);
+        var delivery = webhook.GetProperty("deliveries").EnumerateArray().Single(d => d.GetProperty("sequence").GetInt64() == acknowledged.Sequence);
+        var body = JsonNode.Parse(acknowledged.Body)!;
+        Assert.Equal(["deal-hooked", "deal-next"], receiver.Acknowledged.Select(r => r.DealId));
+        Assert.Equal([500, 500, 200], receiver.Received.Where(r => r.DealId == "deal-hooked").Select(r => r.Status));
+        Assert.True(acknowledged.SignatureVerifies(Secret), "the signature is the HMAC-SHA256 of the body with the secret");
+        Assert.False(acknowledged.SignatureVerifies("another-secret"));
+        Assert.Equal(acknowledged.Sequence, body["sequence"]!.GetValue<long>());
+        Assert.Equal("evt-deal-hooked", acknowledged.EventId);
+        Assert.Equal("SupplyAgreementSigned", body["eventType"]!.GetValue<string>());
+        Assert.Equal("supply", body["deal"]!["kind"]!.GetValue<string>());
+        Assert.Equal("Integration test", body["source"]!["title"]!.GetValue<string>());
+        Assert.Equal(3, delivery.GetProperty("attempts").GetInt32());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, delivery.GetProperty("acknowledgedAt").ValueKind);
+        Assert.True(webhook.GetProperty("cursor").GetInt64() >= receiver.Acknowledged[1].Sequence);
+    }
+
+    [Fact]
+    public async Task AReceiverThatAlwaysFails_GetsADeadLetterAfterMaxAttempts_WhichIsDeliveredWhenReplayedAfterItRecovers()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await DealLines.RecordAsync(database, DealLines.Firms());
+        await using var server = new IntegrationApiServer(database.ConnectionString, WebhookSettingsForTests.With(maxAttempts: 3));
+        var recovered = false;
+        await using var receiver = await WebhookReceiver.StartAsync((_, _) => Task.FromResult<int?>(Volatile.Read(ref recovered) ? 204 : 503));
+        using var api = new WebhookApi(server.BaseAddress);
+        var id = await api.RegisterAsync(receiver.Url, Secret);
+
+        await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-refused"));
+        var letter = (await api.UntilDeadLettersAsync(id, 1))[0];
+        Volatile.Write(ref recovered, true);
+        // The webhook has moved on: the next deal is delivered while the refused one waits in the dead letters.
+        await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-after"));
+        await receiver.UntilAcknowledgedAsync(1);
+        var replay = await api.SendAsync("mutation ($id: ID!) { replayDeadLetter(id: $id) }", new { id = letter.GetProperty("id").GetString() });
+        await receiver.UntilAcknowledgedAsync(2);
+        var remaining = await api.UntilDeadLettersAsync(id, 0);
+
+        Assert.Equal(3, letter.GetProperty("attempts").GetInt32());
+        Assert.Equal("evt-deal-refused", letter.GetProperty("eventId").GetString());
+        Assert.Equal(id, letter.GetProperty("webhookId").GetString());
+        Assert.Contains("503", letter.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal([503, 503, 503, 204], receiver.Received.Where(r => r.DealId == "deal-refused").Select(r => r.Status));
+        Assert.True(replay.Body.GetProperty("data").GetProperty("replayDeadLetter").GetBoolean());
+        Assert.Equal(["deal-after", "deal-refused"], receiver.Acknowledged.Select(r => r.DealId));
+        Assert.True(receiver.Acknowledged[1].SignatureVerifies(Secret));
+        Assert.Equal(0, remaining.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AReceiverThatNeverAnswersInTime_IsRetried_AndItsDeadLetterSaysItTimedOut()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await DealLines.RecordAsync(database, DealLines.Firms());
+        await using var server = new IntegrationApiServer(database.ConnectionString, WebhookSettingsForTests.With(maxAttempts: 2, timeoutSeconds: "0.5"));
+        await using var receiver = await WebhookReceiver.StartAsync(async (_, _) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+            return null;
+        });
+        using var api = new WebhookApi(server.BaseAddress);
+        var id = await api.RegisterAsync(receiver.Url, Secret);
+
+        await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-slow"));
+        var letter = (await api.UntilDeadLettersAsync(id, 1))[0];
+
+        Assert.Equal(2, letter.GetProperty("attempts").GetInt32());
+        Assert.Contains("no answer within 0.5 s (KG_WEBHOOK_TIMEOUT_SECONDS)", letter.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+    }
+}

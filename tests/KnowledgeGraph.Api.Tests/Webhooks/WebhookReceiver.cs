@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeGraph.Api.Tests.Webhooks;
+
+/// <summary>One POST the receiver got, and the status it answered (null: it dropped the connection without answering).</summary>
+public sealed record ReceivedDelivery(long Sequence, string EventId, string DealId, string Body, string? Signature, int? Status)
+{
+    public bool Acknowledged => Status is >= 200 and < 300;
+
+    public bool SignatureVerifies(string secret) =>
+        Signature == "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(Body)));
+}
+
+/// <summary>
+/// A webhook receiver on loopback (Kestrel on 127.0.0.1, a free port): it answers each POST as the test decides and
+/// records every request and what it answered, so that a test knows exactly what it acknowledged.
+/// </summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Lock _lock = new();
+    private readonly List<ReceivedDelivery> _received = [];
+
+    /// <param name="answer">Given the request and how many came before it, the status to answer, or null to drop the connection.</param>
+    private WebhookReceiver(Func<ReceivedDelivery, int, Task<int?>> answer)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.MapPost("/hook", async (HttpContext http) =>
+        {
+            var body = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync(http.RequestAborted);
+            var json = JsonNode.Parse(body)!;
+            var request = new ReceivedDelivery(
+                long.Parse(http.Request.Headers["X-KG-Sequence"].ToString(), CultureInfo.InvariantCulture),
+                http.Request.Headers["X-KG-Event-Id"].ToString(), json["deal"]!["id"]!.GetValue<string>(), body,
+                http.Request.Headers["X-KG-Signature"].FirstOrDefault(), null);
+            int count;
+            lock (_lock)
+            {
+                count = _received.Count;
+            }
+            var status = await answer(request, count);
+            lock (_lock)
+            {
+                _received.Add(request with { Status = status });
+            }
+            if (status is { } code)
+            {
+                return Results.StatusCode(code);
+            }
+            http.Abort();
+            return Results.Empty;
+        });
+    }
+
+    public Uri Url { get; private set; } = null!;
+
+    public IReadOnlyList<ReceivedDelivery> Received
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _received];
+            }
+        }
+    }
+
+    public IReadOnlyList<ReceivedDelivery> Acknowledged => [.. Received.Where(r => r.Acknowledged)];
+
+    public static async Task<WebhookReceiver> StartAsync(Func<ReceivedDelivery, int, Task<int?>> answer)
+    {
+        var receiver = new WebhookReceiver(answer);
+        await receiver._app.StartAsync();
+        receiver.Url = new Uri(new Uri(receiver._app.Urls.First()), "/hook");
+        return receiver;
+    }
+
+    /// <summary>Waits until the receiver has acknowledged <paramref name="count"/> deliveries; generous, never a timing assertion.</summary>
+    public async Task<IReadOnlyList<ReceivedDelivery>> UntilAcknowledgedAsync(int count, int seconds = 90)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (Acknowledged.Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Acknowledged.Count} of {count} deliveries acknowledged within {seconds} s; received: "
+                    + string.Join(", ", Received.Select(r => $"{r.DealId}={r.Status?.ToString(CultureInfo.InvariantCulture) ?? "dropped"}")));
+            }
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        return Acknowledged;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

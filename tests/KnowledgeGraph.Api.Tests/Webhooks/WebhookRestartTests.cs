@@ -1,0 +1,57 @@
+using KnowledgeGraph.Api.Tests.Integrations;
+using KnowledgeGraph.Testing;
+
+namespace KnowledgeGraph.Api.Tests.Webhooks;
+
+/// <summary>
+/// The API process is killed while a delivery is under way and started again: every deal still arrives, in order,
+/// and nothing the receiver acknowledged is sent again (only the delivery it never answered is).
+/// </summary>
+public sealed class WebhookRestartTests
+{
+    [Fact]
+    public async Task AServerKilledMidDelivery_AndRestarted_DeliversEveryDealInOrder_AndNoAcknowledgedOneTwice()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await DealLines.RecordAsync(database, DealLines.Firms());
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var serverKilled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = 0;
+        await using var receiver = await WebhookReceiver.StartAsync(async (request, _) =>
+        {
+            if (request.DealId == "deal-3" && Interlocked.Exchange(ref held, 1) == 0)
+            {
+                // The server dies while this delivery waits for its answer, which then never comes.
+                inFlight.SetResult();
+                await serverKilled.Task;
+                return null;
+            }
+            return 200;
+        });
+        var settings = WebhookSettingsForTests.With();
+        var deals = Enumerable.Range(1, 6).Select(i => $"deal-{i}").ToList();
+
+        using (var first = await WebhookApiProcess.StartAsync(database.ConnectionString, settings))
+        {
+            using var api = new WebhookApi(first.Address);
+            await api.RegisterAsync(receiver.Url, "restart-secret");
+            await DealLines.RecordAsync(database, deals.Select(DealLines.SupplyAgreement));
+            await inFlight.Task.WaitAsync(TimeSpan.FromSeconds(90), TestContext.Current.CancellationToken);
+            first.Kill();
+        }
+        serverKilled.SetResult();
+        var acknowledgedBeforeRestart = receiver.Acknowledged.Select(r => r.DealId).ToList();
+        using var second = await WebhookApiProcess.StartAsync(database.ConnectionString, settings);
+        await receiver.UntilAcknowledgedAsync(6);
+        // Order per webhook: anything sent twice would arrive before this last deal.
+        await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-7"));
+        var acknowledged = await receiver.UntilAcknowledgedAsync(7);
+
+        Assert.Equal(["deal-1", "deal-2"], acknowledgedBeforeRestart);
+        Assert.Equal([.. deals, "deal-7"], acknowledged.Select(r => r.DealId));
+        Assert.True(acknowledged.Zip(acknowledged.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence), "in sequence order");
+        Assert.All(acknowledged, r => Assert.True(r.SignatureVerifies("restart-secret")));
+        Assert.Equal([null, 200], receiver.Received.Where(r => r.DealId == "deal-3").Select(r => r.Status).Order());
+        Assert.Equal(7 + 1, receiver.Received.Count);
+    }
+}
