@@ -6,14 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Testing;
 
-/// <summary>The real API on a real Kestrel socket on loopback, over a test database.</summary>
+/// <summary>The real API on a real Kestrel socket on loopback, over a test database, with the KG_* settings a test needs.</summary>
 public sealed class ApiServer<TProgram> : WebApplicationFactory<TProgram> where TProgram : class
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public ApiServer(string connectionString)
+    public ApiServer(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -22,11 +24,17 @@ public sealed class ApiServer<TProgram> : WebApplicationFactory<TProgram> where 
 
     public Uri BaseAddress { get; }
 
+    public Uri WebSocketAddress => new($"ws://{BaseAddress.Authority}/graphql");
+
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("KG_POSTGRES", _connectionString);
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -86,6 +86,6 @@ public class GraphQLLimitsTests(TestDatabase database) : IClassFixture<TestDatab
         Assert.NotNull(last.Response.Headers.RetryAfter?.Delta);
     }
 
-    private SettingsApiServer Server(params (string Key, string Value)[] settings) =>
+    private ApiServer<Program> Server(params (string Key, string Value)[] settings) =>
         new(database.ConnectionString, settings.ToDictionary(s => s.Key, s => s.Value));
 }

@@ -16,7 +16,7 @@ public sealed class GraphQLWsNodeClientTests(TestDatabase database) : IClassFixt
     public async Task TheGraphQLWsClient_ReceivesADealImportedByKgImport_WhileSubscribed()
     {
         await DealLines.RecordAsync(database, DealLines.Firms());
-        await using var server = new IntegrationApiServer(database.ConnectionString);
+        await using var server = new ApiServer<Program>(database.ConnectionString);
         await EnsureNodeModulesAsync();
         var file = Path.Combine(Path.GetTempPath(), $"kg-ws-{Guid.NewGuid():N}.jsonl");
         await File.WriteAllTextAsync(file, DealLines.SupplyAgreement("deal-from-cli") + "\n", TestContext.Current.CancellationToken);

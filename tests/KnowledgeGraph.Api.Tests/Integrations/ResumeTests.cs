@@ -17,7 +17,7 @@ public sealed class ResumeTests(TestDatabase database) : IClassFixture<TestDatab
     public async Task Reconnecting_WithAfterSequence_DeliversExactlyTheThreeDealsRecordedMeanwhile_InOrder()
     {
         await DealLines.RecordAsync(database, DealLines.Firms());
-        await using var server = new IntegrationApiServer(database.ConnectionString);
+        await using var server = new ApiServer<Program>(database.ConnectionString);
 
         long lastSeen;
         await using (var first = await GraphQLWsClient.ConnectAndInitAsync(server.WebSocketAddress))
@@ -54,7 +54,7 @@ public sealed class ResumeTests(TestDatabase database) : IClassFixture<TestDatab
     {
         await using var db = await TestDatabase.CreateAsync();
         await DealLines.RecordAsync(db, DealLines.Firms());
-        await using var server = new IntegrationApiServer(db.ConnectionString);
+        await using var server = new ApiServer<Program>(db.ConnectionString);
         await using var client = await GraphQLWsClient.ConnectAndInitAsync(server.WebSocketAddress);
 
         await client.SubscribeAsync("all", "subscription { eventRecorded(afterSequence: 0) { sequence eventId eventType data } }");

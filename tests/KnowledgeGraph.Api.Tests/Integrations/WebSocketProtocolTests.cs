@@ -6,11 +6,11 @@ namespace KnowledgeGraph.Api.Tests.Integrations;
 /// <summary>The graphql-transport-ws protocol at /graphql, seen from a raw ClientWebSocket: the handshake and every close code.</summary>
 public sealed class WebSocketProtocolTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
-    private IntegrationApiServer _server = null!;
+    private ApiServer<Program> _server = null!;
 
     public ValueTask InitializeAsync()
     {
-        _server = new IntegrationApiServer(database.ConnectionString, new Dictionary<string, string>
+        _server = new ApiServer<Program>(database.ConnectionString, new Dictionary<string, string>
         {
             ["KG_API_KEYS"] = "integration-key",
             ["KG_WS_INIT_TIMEOUT_SECONDS"] = "1",

@@ -11,7 +11,7 @@ public sealed class ScenarioServer : IAsyncLifetime
 
     public TestDatabase Database { get; } = new();
 
-    public SettingsApiServer Server { get; private set; } = null!;
+    public ApiServer<Program> Server { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -24,7 +24,7 @@ public sealed class ScenarioServer : IAsyncLifetime
                 .ImportAsync(JsonLinesSource.Read([GraphFixture.ScenarioFile("supply-chain.jsonl")]));
             Assert.Empty(summary.Rejections);
         }
-        Server = new SettingsApiServer(Database.ConnectionString, new Dictionary<string, string> { ["KG_API_KEYS"] = ApiKey });
+        Server = new ApiServer<Program>(Database.ConnectionString, new Dictionary<string, string> { ["KG_API_KEYS"] = ApiKey });
         Client = Server.CreateHttpClient();
         await HealthPolling.UntilProjectedAsync(Client, CancellationToken.None);
     }

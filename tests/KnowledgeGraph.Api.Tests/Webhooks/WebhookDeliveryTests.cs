@@ -14,7 +14,7 @@ public sealed class WebhookDeliveryTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await DealLines.RecordAsync(database, DealLines.Firms());
-        await using var server = new IntegrationApiServer(database.ConnectionString, WebhookSettingsForTests.With());
+        await using var server = new ApiServer<Program>(database.ConnectionString, WebhookSettingsForTests.With());
         await using var receiver = await WebhookReceiver.StartAsync((_, before) => Task.FromResult<int?>(before < 2 ? 500 : 200));
         using var api = new WebhookApi(server.BaseAddress);
         var id = await api.RegisterAsync(receiver.Url, Secret);
@@ -47,7 +47,7 @@ public sealed class WebhookDeliveryTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await DealLines.RecordAsync(database, DealLines.Firms());
-        await using var server = new IntegrationApiServer(database.ConnectionString, WebhookSettingsForTests.With(maxAttempts: 3));
+        await using var server = new ApiServer<Program>(database.ConnectionString, WebhookSettingsForTests.With(maxAttempts: 3));
         var recovered = false;
         await using var receiver = await WebhookReceiver.StartAsync((_, _) => Task.FromResult<int?>(Volatile.Read(ref recovered) ? 204 : 503));
         using var api = new WebhookApi(server.BaseAddress);
@@ -79,7 +79,7 @@ public sealed class WebhookDeliveryTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await DealLines.RecordAsync(database, DealLines.Firms());
-        await using var server = new IntegrationApiServer(database.ConnectionString, WebhookSettingsForTests.With(maxAttempts: 2, timeoutSeconds: "0.5"));
+        await using var server = new ApiServer<Program>(database.ConnectionString, WebhookSettingsForTests.With(maxAttempts: 2, timeoutSeconds: "0.5"));
         await using var receiver = await WebhookReceiver.StartAsync(async (_, _) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);

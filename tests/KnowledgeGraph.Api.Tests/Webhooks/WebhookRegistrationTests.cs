@@ -10,11 +10,11 @@ public sealed class WebhookRegistrationTests(TestDatabase database) : IClassFixt
         mutation ($url: String!) { registerWebhook(url: $url, secret: "never-shown", filter: { countries: ["DE"] }) { id url filter { countries kinds } cursor pending } }
         """;
 
-    private IntegrationApiServer _server = null!;
+    private ApiServer<Program> _server = null!;
 
     public ValueTask InitializeAsync()
     {
-        _server = new IntegrationApiServer(database.ConnectionString, WebhookSettingsForTests.With());
+        _server = new ApiServer<Program>(database.ConnectionString, WebhookSettingsForTests.With());
         return ValueTask.CompletedTask;
     }
 

@@ -1,0 +1,48 @@
+namespace KnowledgeGraph.Bench;
+
+/// <summary>How big each figure's workload is. tiny: the CI smoke run (seconds); small: a laptop; full: the sizes.</summary>
+public sealed record BenchSize(
+    string Name,
+    int ImportOrgs,
+    int ServeOrgs,
+    int Requests,
+    TimeSpan LoadTimeLimit,
+    IReadOnlyList<int> ScalingOrgs,
+    int QueryRepeats)
+{
+    public static readonly BenchSize Tiny = new("tiny", 20, 20, 96, TimeSpan.FromSeconds(10), [10, 20, 40], 3);
+    public static readonly BenchSize Small = new("small", 2_000, 1_000, 3_000, TimeSpan.FromSeconds(30), [1_000, 3_000, 10_000], 7);
+    public static readonly BenchSize Full = new("full", 10_000, 10_000, 20_000, TimeSpan.FromSeconds(120), [1_000, 10_000, 100_000], 9);
+
+    public static BenchSize Named(string name) => name switch
+    {
+        "tiny" => Tiny,
+        "small" => Small,
+        "full" => Full,
+        _ => throw new ArgumentException($"--size is '{name}'; it must be tiny, small or full"),
+    };
+}
+
+public sealed record BenchOptions(BenchSize Size, string OutputFolder)
+{
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var size = BenchSize.Small;
+        var output = Path.Combine(RepositoryPaths.Root, "bench", "results");
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--size" when i + 1 < args.Count:
+                    size = BenchSize.Named(args[++i]);
+                    break;
+                case "--out" when i + 1 < args.Count:
+                    output = Path.GetFullPath(args[++i]);
+                    break;
+                default:
+                    throw new ArgumentException($"unrecognized argument '{args[i]}'");
+            }
+        }
+        return new BenchOptions(size, output);
+    }
+}

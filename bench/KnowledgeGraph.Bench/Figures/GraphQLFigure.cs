@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KnowledgeGraph.Bench.Load;
+using KnowledgeGraph.Graph.Model;
+using Npgsql;
+
+namespace KnowledgeGraph.Bench.Figures;
+
+/// <summary>
+/// Figures 3 and 6 (API): the API under 32 concurrent loopback clients against a minimal endpoint running the same SQL,
+/// then the API with its limits effectively off against the API with its limits on.
+/// </summary>
+public static class GraphQLFigure
+{
+    private const int Clients = 32;
+
+    private sealed record Scenario(string Name, string ReferencePath, byte[] Body);
+
+    /// <summary>One server under load, with the best of its rounds for each question.</summary>
+    private sealed class Target(ServerProcess server, string orgPath, string flagshipPath) : IDisposable
+    {
+        public ServerProcess Server { get; } = server;
+        public Uri OrgUrl { get; } = new(server.Address, orgPath);
+        public Uri FlagshipUrl { get; } = new(server.Address, flagshipPath);
+        public LoadResult? Organization { get; set; }
+        public LoadResult? Flagship { get; set; }
+        public string OrgJson { get; set; } = "";
+        public string FlagshipJson { get; set; } = "";
+        public bool PeakReset { get; set; }
+
+        public static LoadResult Best(LoadResult? best, LoadResult next) => best is null || next.PerSecond > best.PerSecond ? next : best;
+
+        public void Dispose() => Server.Dispose();
+    }
+
+    public static async Task RunAsync(string server, Workload workload, BenchSize size, Report report)
+    {
+        await using var database = await BenchDatabase.CreateAsync(server, "graphql");
+        await Workload.ImportAsync(database.ConnectionString, await workload.EventsAsync(size.ServeOrgs));
+        var rounds = size == BenchSize.Tiny ? 1 : 2;
+        var perRun = 2 * (rounds * size.Requests + Warmup(size));
+        var protectedLimits = new Dictionary<string, string>
+        {
+            // The shipped limits, except the rate: 600 a minute per address would stop the benchmark's one loopback client.
+            ["KG_RATE_LIMIT_PER_MINUTE"] = (perRun + 100).ToString(CultureInfo.InvariantCulture),
+        };
+        var limitsOff = new Dictionary<string, string>
+        {
+            ["KG_RATE_LIMIT_PER_MINUTE"] = "2000000000",
+            ["KG_GRAPHQL_MAX_COMPLEXITY"] = "2000000000",
+            ["KG_GRAPHQL_MAX_DEPTH"] = "1000",
+            ["KG_GRAPHQL_TIMEOUT_SECONDS"] = "86400",
+        };
+
+        // The first API projects the imported events itself; the others start on the graph it leaves.
+        using var api = new Target(ApiProcess(database.ConnectionString, protectedLimits), "graphql", "graphql");
+        await api.Server.WaitAsync(ProjectedAsync, TimeSpan.FromMinutes(30));
+        using var reference = new Target(ServerProcess.Start(RepositoryPaths.Self, url => ["reference-server", database.ConnectionString, url.ToString()],
+            new Dictionary<string, string>()), "organization", "flagship");
+        await reference.Server.WaitAsync(Ok, TimeSpan.FromMinutes(5));
+        using var open = new Target(ApiProcess(database.ConnectionString, limitsOff), "graphql", "graphql");
+        await open.Server.WaitAsync(ProjectedAsync, TimeSpan.FromMinutes(30));
+
+        var orgBody = ServedQueries.OrganizationBody(await MostSuppliedAsync(database.ConnectionString));
+        var flagshipBody = ServedQueries.FlagshipBody();
+        using var load = new LoadGenerator(Clients);
+        Target[] targets = [reference, api, open];
+        foreach (var target in targets)
+        {
+            target.PeakReset = target.Server.ResetPeakMemory();
+            target.OrgJson = await load.SendOnceAsync(target.OrgUrl, orgBody);
+            target.FlagshipJson = await load.SendOnceAsync(target.FlagshipUrl, flagshipBody);
+            await load.RunAsync(target.OrgUrl, orgBody, Warmup(size), size.LoadTimeLimit);
+            await load.RunAsync(target.FlagshipUrl, flagshipBody, Warmup(size), size.LoadTimeLimit);
+        }
+        // Rounds interleave the servers, so that a burst of noise from the shared machine does not land on one alone.
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var target in targets)
+            {
+                target.Organization = Target.Best(target.Organization, await load.RunAsync(target.OrgUrl, orgBody, size.Requests, size.LoadTimeLimit));
+                target.Flagship = Target.Best(target.Flagship, await load.RunAsync(target.FlagshipUrl, flagshipBody, size.Requests, size.LoadTimeLimit));
+            }
+        }
+
+        Compare(report, "3a", "GraphQL, an organization with its suppliers", api.Organization!, reference.Organization!, api.OrgJson, reference.OrgJson);
+        Compare(report, "3b", $"GraphQL, the flagship question (firmsLackingSupplier {ServedQueries.Product}, {ServedQueries.Bloc}, excluding {ServedQueries.ExcludedCountry})",
+            api.Flagship!, reference.Flagship!, api.FlagshipJson, reference.FlagshipJson);
+        Cost(report, "3c", "Cost of the protections (complexity, depth, timeout, rate limiter), organization", api.Organization!, open.Organization!);
+        Cost(report, "3d", "Cost of the protections, flagship question", api.Flagship!, open.Flagship!);
+        var (apiPeak, referencePeak) = (api.Server.PeakResidentMiB(), reference.Server.PeakResidentMiB());
+        report.Add(new Row("6a", $"Peak memory of the API during 3 (separate process, VmHWM{(api.PeakReset ? " reset after start-up and projection" : " since start")})",
+            Mib(apiPeak), $"{Mib(referencePeak)} (the minimal endpoint)",
+            apiPeak is { } a && referencePeak is { } r ? $"{a / r:0.0}×" : "", "", null));
+        report.Note($"Figure 3: {Clients} concurrent clients (HttpClient, closed loop) on 127.0.0.1, {size.Requests:N0} requests per question "
+            + $"or {size.LoadTimeLimit.TotalSeconds:0} s, whichever first, after {Warmup(size):N0} warm-up requests; each server in its own process; "
+            + $"best of {rounds} round(s), the servers taking turns within a round. "
+            + "The protections' cost compares the API with the shipped limits (rate raised to let the run through) to the same API with every limit set huge: "
+            + "both still run the complexity analyzer and the rate limiter, so it is the cost of the limits' values, not of the machinery.");
+    }
+
+    /// <summary>Enough requests for the JIT to settle before measuring.</summary>
+    private static int Warmup(BenchSize size) => Math.Max(2 * Clients, size.Requests / 5);
+
+    private static ServerProcess ApiProcess(string connectionString, Dictionary<string, string> limits) =>
+        ServerProcess.Start(RepositoryPaths.Api, _ => [], new Dictionary<string, string>(limits) { ["KG_POSTGRES"] = connectionString });
+
+    private static void Compare(Report report, string id, string figure, LoadResult api, LoadResult reference, string apiJson, string referenceJson)
+    {
+        var same = JsonNode.DeepEquals(JsonNode.Parse(apiJson), JsonNode.Parse(referenceJson));
+        var ratio = api.PerSecond / reference.PerSecond;
+        report.Add(new Row(id, figure + (same ? "" : " — **the reference's JSON differs**"), api.Describe(),
+            $"{reference.Describe()} (minimal ASP.NET Core endpoint, same reader, same JSON)", Row.Percent(ratio), ">= 50 %", ratio >= 0.5 && same));
+    }
+
+    private static void Cost(Report report, string id, string figure, LoadResult limited, LoadResult open)
+    {
+        var cost = 1 - limited.PerSecond / open.PerSecond;
+        report.Add(new Row(id, figure, $"{Row.Number(limited.PerSecond)} req/s with the shipped limits",
+            $"{Row.Number(open.PerSecond)} req/s with limits effectively off", cost >= 0 ? $"{Row.Percent(cost)} slower" : $"{Row.Percent(-cost)} faster", "<= 10 %", cost <= 0.10));
+    }
+
+    private static string Mib(double? value) => value is { } v ? $"{Row.Number(v)} MiB" : "not available (no /proc)";
+
+    private static async Task<bool> Ok(HttpClient http) => (await http.GetAsync(new Uri("health", UriKind.Relative))).IsSuccessStatusCode;
+
+    /// <summary>Healthy, and the graph projected up to the last stored event.</summary>
+    private static async Task<bool> ProjectedAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync(new Uri("health", UriKind.Relative));
+        if (!response.IsSuccessStatusCode)
+        {
+            return false;
+        }
+        var health = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return health.GetProperty("lastProjectedSequence").GetInt64() >= health.GetProperty("lastStoredSequence").GetInt64();
+    }
+
+    /// <summary>The organization with the most signed supply agreements as buyer: the heaviest "organization with suppliers".</summary>
+    public static async Task<string> MostSuppliedAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT to_id FROM kg_graph.edges WHERE type = @type AND props->>'status' = 'signed' GROUP BY to_id ORDER BY count(*) DESC, to_id LIMIT 1", connection);
+        command.Parameters.AddWithValue("type", Relationships.Supplies);
+        return (string?)await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("the generated graph has no supply agreement");
+    }
+}
