@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using KnowledgeGraph.EventStore.Import;
 using KnowledgeGraph.Testing;
 
@@ -26,12 +23,13 @@ public class ProjectionCrashTests
             stored = summary.Stored;
         }
 
+        var smallBatches = new Dictionary<string, string> { ["KG_PROJECTION_BATCH"] = "3" };
         long projectedAtKill;
-        using (var first = ApiProcess.Start(crashed.ConnectionString, batchSize: 3))
+        using (var first = ApiProcess.Start(crashed.ConnectionString, smallBatches))
         {
-            projectedAtKill = await first.WaitForProgressThenKillAsync(ct);
+            projectedAtKill = await WaitForProgressThenKillAsync(first, ct);
         }
-        using (var second = ApiProcess.Start(crashed.ConnectionString, batchSize: 3))
+        using (var second = ApiProcess.Start(crashed.ConnectionString, smallBatches))
         {
             await HealthPolling.UntilProjectedAsync(second.Client, ct, seconds: 120);
             second.Kill();
@@ -56,79 +54,28 @@ public class ProjectionCrashTests
         Assert.Equal(uninterrupted, rebuilt);
     }
 
-    /// <summary>The built API run as its own process, so that it can be killed like a crashed server.</summary>
-    private sealed class ApiProcess : IDisposable
+    /// <summary>Kills the process as soon as it has projected something; returns how far it got.</summary>
+    private static async Task<long> WaitForProgressThenKillAsync(ApiProcess api, CancellationToken ct)
     {
-        private readonly Process _process;
-
-        private ApiProcess(Process process, Uri address)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
         {
-            _process = process;
-            Client = new HttpClient { BaseAddress = address };
-        }
-
-        public HttpClient Client { get; }
-
-        public static ApiProcess Start(string connectionString, int batchSize)
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KnowledgeGraph.Api.dll"));
-            info.ArgumentList.Add("--urls");
-            info.ArgumentList.Add($"http://127.0.0.1:{port}");
-            info.Environment["KG_POSTGRES"] = connectionString;
-            info.Environment["KG_PROJECTION_BATCH"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var process = Process.Start(info)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        }
-
-        /// <summary>Kills the process as soon as it has projected something but not everything; returns how far it got.</summary>
-        public async Task<long> WaitForProgressThenKillAsync(CancellationToken ct)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
+            try
             {
-                try
+                var projected = (await HealthPolling.HealthAsync(api.Client, ct)).GetProperty("lastProjectedSequence").GetInt64();
+                if (projected > 0)
                 {
-                    var health = await HealthPolling.HealthAsync(Client, ct);
-                    var projected = health.GetProperty("lastProjectedSequence").GetInt64();
-                    if (projected > 0)
-                    {
-                        Kill();
-                        return projected;
-                    }
+                    api.Kill();
+                    return projected;
                 }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                await Task.Delay(20, ct);
             }
-            Kill();
-            throw new TimeoutException("the API projected nothing within 60 s");
-        }
-
-        public void Kill()
-        {
-            if (!_process.HasExited)
+            catch (HttpRequestException)
             {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
+                // Not listening yet.
             }
+            await Task.Delay(20, ct);
         }
-
-        public void Dispose()
-        {
-            Kill();
-            _process.Dispose();
-            Client.Dispose();
-        }
+        api.Kill();
+        throw new TimeoutException("the API projected nothing within 60 s");
     }
 }

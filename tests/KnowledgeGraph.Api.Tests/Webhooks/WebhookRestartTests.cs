@@ -31,7 +31,7 @@ public sealed class WebhookRestartTests
         var settings = WebhookSettingsForTests.With();
         var deals = Enumerable.Range(1, 6).Select(i => $"deal-{i}").ToList();
 
-        using (var first = await WebhookApiProcess.StartAsync(database.ConnectionString, settings))
+        using (var first = await StartAsync(database.ConnectionString, settings))
         {
             using var api = new WebhookApi(first.Address);
             await api.RegisterAsync(receiver.Url, "restart-secret");
@@ -41,7 +41,7 @@ public sealed class WebhookRestartTests
         }
         serverKilled.SetResult();
         var acknowledgedBeforeRestart = receiver.Acknowledged.Select(r => r.DealId).ToList();
-        using var second = await WebhookApiProcess.StartAsync(database.ConnectionString, settings);
+        using var second = await StartAsync(database.ConnectionString, settings);
         await receiver.UntilAcknowledgedAsync(6);
         // Order per webhook: anything sent twice would arrive before this last deal.
         await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-7"));
@@ -53,5 +53,12 @@ public sealed class WebhookRestartTests
         Assert.All(acknowledged, r => Assert.True(r.SignatureVerifies("restart-secret")));
         Assert.Equal([null, 200], receiver.Received.Where(r => r.DealId == "deal-3").Select(r => r.Status).Order());
         Assert.Equal(7 + 1, receiver.Received.Count);
+    }
+
+    private static async Task<ApiProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
+    {
+        var api = ApiProcess.Start(connectionString, settings);
+        await api.UntilHealthyAsync();
+        return api;
     }
 }

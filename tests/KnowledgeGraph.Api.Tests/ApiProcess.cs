@@ -3,34 +3,36 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace KnowledgeGraph.Api.Tests.Webhooks;
+namespace KnowledgeGraph.Api.Tests;
 
-/// <summary>The built API run as its own process, so that it can be killed like a crashed server.</summary>
-internal sealed class WebhookApiProcess : IDisposable
+/// <summary>The built API run as its own process on a free loopback port, so that it can be killed like a crashed server.</summary>
+internal sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
 
-    private WebhookApiProcess(Process process, Uri address)
+    private ApiProcess(Process process, Uri address)
     {
         _process = process;
         Address = address;
+        Client = new HttpClient { BaseAddress = address };
     }
 
     public Uri Address { get; }
 
-    /// <summary>Starts the API and waits until it answers /health.</summary>
-    public static async Task<WebhookApiProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
+    public HttpClient Client { get; }
+
+    public static ApiProcess Start(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}"));
         probe.Stop();
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KnowledgeGraph.Api.dll"));
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        info.ArgumentList.Add(address.ToString().TrimEnd('/'));
         info.Environment["KG_POSTGRES"] = connectionString;
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;
         }
@@ -39,9 +41,25 @@ internal sealed class WebhookApiProcess : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new WebhookApiProcess(process, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")));
-        await api.UntilHealthyAsync();
-        return api;
+        return new ApiProcess(process, address);
+    }
+
+    /// <summary>Waits until the process answers /health.</summary>
+    public async Task UntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            try
+            {
+                await HealthPolling.HealthAsync(Client, TestContext.Current.CancellationToken);
+                return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
     }
 
     public void Kill()
@@ -57,23 +75,6 @@ internal sealed class WebhookApiProcess : IDisposable
     {
         Kill();
         _process.Dispose();
-    }
-
-    private async Task UntilHealthyAsync()
-    {
-        using var client = new HttpClient { BaseAddress = Address };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            try
-            {
-                await HealthPolling.HealthAsync(client, TestContext.Current.CancellationToken);
-                return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-        }
+        Client.Dispose();
     }
 }
