@@ -59,7 +59,7 @@ internal static class ListQueries
                     .Where(d => Matches(d, "kind", ctx.GetArgument<string?>("kind"))
                         && (ctx.GetArgument<string?>("party") is not { } party || Parties(d).Contains(party))
                         && (inCountry is null || Parties(d).Any(inCountry.Contains))
-                        && (products is null || DealProducts(d).Any(x => products.Contains(x) || Products.Categories.Contains(x) && Products.Expand(x).Any(products.Contains)))
+                        && (products is null || DealType.ProductsOf(d).Any(x => products.Contains(x) || Products.Categories.Contains(x) && Products.Expand(x).Any(products.Contains)))
                         && (from is null || d.ValidFrom >= from) && (to is null || d.ValidFrom <= to))
                     .OrderBy(d => d.ValidFrom).ThenBy(d => d.Id, StringComparer.Ordinal)
                     .Take(First(ctx)).ToList();
@@ -86,7 +86,4 @@ internal static class ListQueries
     private static IEnumerable<string> Parties(GraphNode deal) =>
         new[] { deal.Text("investorId"), deal.Text("targetId"), deal.Text("supplierId"), deal.Text("buyerId") }.OfType<string>()
             .Concat(OrganizationType.Strings(deal, "partyIds"));
-
-    private static IEnumerable<string> DealProducts(GraphNode deal) =>
-        deal.Text("product") is { } p ? [p] : OrganizationType.Strings(deal, "products");
 }

@@ -10,7 +10,7 @@ public static class WebhookSetup
     /// </summary>
     public static IServiceCollection AddKnowledgeGraphWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => WebhookSettings.From(sp.GetRequiredService<SubscriptionSettings>(), key => configuration[key]));
+        services.AddSingleton(WebhookSettings.From(key => configuration[key]));
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton(sp => new WebhookSender(

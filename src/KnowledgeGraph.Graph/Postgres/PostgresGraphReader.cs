@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
-using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Graph.Queries;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -39,8 +39,7 @@ public sealed class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphRea
     public async Task<Page<GraphNode>> OrganizationsAsync(OrganizationFilter filter, DateOnly asOf, string? after, int first, CancellationToken ct)
     {
         var product = filter.Product;
-        var needCodes = product is null ? null
-            : Products.Expand(product).Concat(Products.Expand(product).Select(p => Products.CategoryByProduct[p])).Append(product).Distinct().ToArray();
+        var needCodes = product is null ? null : Inputs.NeedCodes(Inputs.Products("filter.product", product)).ToArray();
         var rows = await QueryAsync(
             $"""
             WITH matching AS (

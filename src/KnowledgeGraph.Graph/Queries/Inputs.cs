@@ -31,7 +31,7 @@ public static class Inputs
     {
         null => fallback,
         < 1 => throw new QueryInputException(field, "must be at least 1"),
-        > 0 when value > max => throw new QueryInputException(field, $"must be at most {max}"),
-        _ => value.Value,
+        { } tooMany when tooMany > max => throw new QueryInputException(field, $"must be at most {max}"),
+        { } inRange => inRange,
     };
 }

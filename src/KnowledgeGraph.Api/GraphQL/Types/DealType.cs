@@ -17,7 +17,7 @@ public sealed class DealType : ObjectGraphType<GraphNode>
         Field<StringGraphType>("instrument").Resolve(ctx => ctx.Source.Text("instrument"));
         Field<StringGraphType>("product").Resolve(ctx => ctx.Source.Text("product"));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("products")
-            .Resolve(ctx => ctx.Source.Text("product") is { } p ? [p] : OrganizationType.Strings(ctx.Source, "products"));
+            .Resolve(ctx => ProductsOf(ctx.Source));
         Field<DecimalGraphType>("amount").Resolve(ctx => Number(ctx.Source, "amount"));
         Field<StringGraphType>("currency").Resolve(ctx => ctx.Source.Text("currency"));
         Field<DecimalGraphType>("stakePercent").Resolve(ctx => Number(ctx.Source, "stakePercent"));
@@ -33,6 +33,10 @@ public sealed class DealType : ObjectGraphType<GraphNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventRecordType>>>>("sources").Description("Its events, with their sources.")
             .Resolve(ctx => ctx.Loaders().Events(ctx.Source.EventIds));
     }
+
+    /// <summary>A supply agreement's one product, or a partnership's products.</summary>
+    internal static IEnumerable<string> ProductsOf(GraphNode deal) =>
+        deal.Text("product") is { } product ? [product] : OrganizationType.Strings(deal, "products");
 
     private static decimal? Number(GraphNode node, string key) => node.Properties[key]?.GetValue<decimal>();
 }
