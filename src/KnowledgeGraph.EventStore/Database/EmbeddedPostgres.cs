@@ -71,7 +71,8 @@ public sealed class EmbeddedPostgres(string dataDirectory, TextWriter log)
     {
         var port = ChoosePort();
         log.WriteLine($"Starting PostgreSQL on 127.0.0.1:{port} (data in {cluster})");
-        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
+        // Every process (API nodes, CLI, test classes run in parallel) keeps its own connection pools: room for them.
+        var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=400";
         var serverLog = Path.Combine(cluster, "server.log");
         try
         {

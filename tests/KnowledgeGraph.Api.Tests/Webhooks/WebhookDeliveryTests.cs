@@ -25,7 +25,8 @@ public sealed class WebhookDeliveryTests
         await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-next"));
         await receiver.UntilAcknowledgedAsync(2);
 
-        var webhook = (await api.WebhooksAsync()).EnumerateArray().Single(w => w.GetProperty("id").GetString() == id);
+        // The receiver answers before the server commits the acknowledgement: wait for the cursor to pass it.
+        var webhook = await UntilCursorPassesAsync(api, id, receiver.Acknowledged[1].Sequence);
         var delivery = webhook.GetProperty("deliveries").EnumerateArray().Single(d => d.GetProperty("sequence").GetInt64() == acknowledged.Sequence);
         var body = JsonNode.Parse(acknowledged.Body)!;
         Assert.Equal(["deal-hooked", "deal-next"], receiver.Acknowledged.Select(r => r.DealId));
@@ -93,5 +94,19 @@ public sealed class WebhookDeliveryTests
 
         Assert.Equal(2, letter.GetProperty("attempts").GetInt32());
         Assert.Contains("no answer within 0.5 s (KG_WEBHOOK_TIMEOUT_SECONDS)", letter.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> UntilCursorPassesAsync(WebhookApi api, string id, long sequence)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var webhook = (await api.WebhooksAsync()).EnumerateArray().Single(w => w.GetProperty("id").GetString() == id);
+            if (webhook.GetProperty("cursor").GetInt64() >= sequence || DateTime.UtcNow > deadline)
+            {
+                return webhook;
+            }
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 }
