@@ -2,12 +2,15 @@ using Npgsql;
 
 namespace KnowledgeGraph.EventStore.Import;
 
-/// <summary>The PostgreSQL advisory lock that serializes validation and append across imports, API nodes and the CLI.</summary>
+/// <summary>
+/// The PostgreSQL advisory lock that serializes validation and append across imports, API nodes and the CLI; the work
+/// gets the connection that holds it.
+/// </summary>
 internal static class ImportLock
 {
     private const long Key = 0x4B47_494D_504F_5254; // "KGIMPORT"
 
-    public static async Task<T> RunAsync<T>(string connectionString, Func<Task<T>> work, CancellationToken ct)
+    public static async Task<T> RunAsync<T>(string connectionString, Func<NpgsqlConnection, Task<T>> work, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -18,7 +21,7 @@ internal static class ImportLock
         }
         try
         {
-            return await work();
+            return await work(connection);
         }
         finally
         {

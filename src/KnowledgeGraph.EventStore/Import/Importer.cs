@@ -18,12 +18,12 @@ public sealed record ImportSummary(int Stored, int Unchanged, IReadOnlyList<Reje
 /// Idempotent by event id: an identical event already stored is counted unchanged; the same id with other content
 /// is rejected as a conflicting duplicate. Lines are parsed outside any lock; the validation and the append of each
 /// batch hold a PostgreSQL advisory lock, so two imports never validate against the same stale state and a mutation
-/// waits for one batch at most, never for a whole import. One instance keeps its validation state between batches
-/// and imports and only reads the events stored since (the API records every mutation through one).
+/// waits for one batch at most, never for a whole import. A batch reads only the validation state its lines can
+/// touch, and writes what it changed with its events (<see cref="ValidationState"/>).
 /// </summary>
 public sealed class Importer(IDocumentStore store, string connectionString)
 {
-    private StoredWorld _world = new();
+    private volatile bool _stateReady;
 
     private const int BatchSize = 500;
 
@@ -35,7 +35,7 @@ public sealed class Importer(IDocumentStore store, string connectionString)
         {
             var parsed = chunk.Select(Parse).ToList();
             rejections.AddRange(parsed.Where(p => p.Envelope is null).Select(p => new Rejection(p.Line.File, p.Line.Number, p.Problems)));
-            var batch = await ImportLock.RunAsync(connectionString, () => StoreAsync(parsed.Where(p => p.Envelope is not null).ToList(), ct), ct);
+            var batch = await ImportLock.RunAsync(connectionString, connection => StoreAsync(connection, parsed.Where(p => p.Envelope is not null).ToList(), ct), ct);
             (stored, unchanged) = (stored + batch.Stored, unchanged + batch.Unchanged);
             rejections.AddRange(batch.Rejections);
             progress?.Report(done += chunk.Length);
@@ -57,11 +57,16 @@ public sealed class Importer(IDocumentStore store, string connectionString)
     }
 
     /// <summary>Validates a batch against the stored state and appends it; a batch the database refuses is retried line by line.</summary>
-    private async Task<ImportSummary> StoreAsync(List<Parsed> lines, CancellationToken ct)
+    private async Task<ImportSummary> StoreAsync(NpgsqlConnection connection, List<Parsed> lines, CancellationToken ct)
     {
+        if (!_stateReady)
+        {
+            await ValidationState.EnsureAsync(connection, store, ct);
+            _stateReady = true;
+        }
         try
         {
-            return await ValidateAndAppendAsync(lines, ct);
+            return await ValidateAndAppendAsync(connection, lines, ct);
         }
         catch (RefusedException) when (lines.Count > 1)
         {
@@ -71,7 +76,7 @@ public sealed class Importer(IDocumentStore store, string connectionString)
             {
                 try
                 {
-                    var one = await ValidateAndAppendAsync([line], ct);
+                    var one = await ValidateAndAppendAsync(connection, [line], ct);
                     (stored, unchanged) = (stored + one.Stored, unchanged + one.Unchanged);
                     rejections.AddRange(one.Rejections);
                 }
@@ -88,53 +93,41 @@ public sealed class Importer(IDocumentStore store, string connectionString)
         }
     }
 
-    private async Task<ImportSummary> ValidateAndAppendAsync(List<Parsed> lines, CancellationToken ct)
+    private async Task<ImportSummary> ValidateAndAppendAsync(NpgsqlConnection connection, List<Parsed> lines, CancellationToken ct)
     {
-        var world = _world;
-        try
+        var state = await ValidationState.LoadAsync(connection, lines.Select(l => l.Envelope!).ToList(), ct);
+        var world = state.World;
+        var pending = new List<(Parsed Line, string Stream)>();
+        var rejections = new List<Rejection>();
+        var unchanged = 0;
+        foreach (var line in lines)
         {
-            await using (var query = store.QuerySession())
+            var envelope = line.Envelope!;
+            var existing = world.FindEvent(envelope.Id);
+            IReadOnlyList<Problem> problems = [];
+            if (existing is not null && existing.Fingerprint == line.Fingerprint)
             {
-                await world.CatchUpAsync(query, ct);
+                unchanged++;
             }
-            var pending = new List<(Parsed Line, string Stream)>();
-            var rejections = new List<Rejection>();
-            var unchanged = 0;
-            foreach (var line in lines)
+            else if (existing is not null)
             {
-                var envelope = line.Envelope!;
-                var existing = world.World.FindEvent(envelope.Id);
-                IReadOnlyList<Problem> problems = [];
-                if (existing is not null && existing.Fingerprint == line.Fingerprint)
-                {
-                    unchanged++;
-                }
-                else if (existing is not null)
-                {
-                    problems = [new Problem("id", $"conflicting duplicate: an event '{envelope.Id}' with other content is already stored")];
-                }
-                else if ((problems = EventRules.Check(envelope, world.World)).Count == 0)
-                {
-                    world.World.Apply(envelope, line.Fingerprint);
-                    pending.Add((line, world.World.StreamOf(envelope)));
-                }
-                if (problems.Count > 0)
-                {
-                    rejections.Add(new Rejection(line.Line.File, line.Line.Number, problems));
-                }
+                problems = [new Problem("id", $"conflicting duplicate: an event '{envelope.Id}' with other content is already stored")];
             }
-            await AppendAsync(pending, ct);
-            return new ImportSummary(pending.Count, unchanged, rejections);
+            else if ((problems = EventRules.Check(envelope, world)).Count == 0)
+            {
+                world.Apply(envelope, line.Fingerprint);
+                pending.Add((line, world.StreamOf(envelope)));
+            }
+            if (problems.Count > 0)
+            {
+                rejections.Add(new Rejection(line.Line.File, line.Line.Number, problems));
+            }
         }
-        catch
-        {
-            // What was applied but not stored must not be believed next time: start again from the store.
-            _world = new StoredWorld();
-            throw;
-        }
+        await AppendAsync(pending, state, ct);
+        return new ImportSummary(pending.Count, unchanged, rejections);
     }
 
-    private async Task AppendAsync(List<(Parsed Line, string Stream)> pending, CancellationToken ct)
+    private async Task AppendAsync(List<(Parsed Line, string Stream)> pending, ValidationState.Loaded state, CancellationToken ct)
     {
         if (pending.Count == 0)
         {
@@ -147,6 +140,7 @@ public sealed class Importer(IDocumentStore store, string connectionString)
             EnvelopeHeaders.Write(stored, line.Envelope, line.Fingerprint);
             session.Events.Append(stream, stored);
         }
+        ValidationState.QueueChanges(session, state);
         try
         {
             await session.SaveChangesAsync(ct);
