@@ -18,10 +18,12 @@ public sealed partial class World
 
     private static readonly string[] EntityPrefixes = [EventKey, OrgKey, FacilityKey, DealKey, PolicyKey, UndoKey];
 
+    /// <summary>The fields that name an entity or an event: <c>orgId</c>, <c>partyIds</c>, <c>eventId</c>, ...</summary>
     private static readonly Dictionary<Type, PropertyInfo[]> Texts = EventCatalog.Types.ToDictionary(t => t, t => t.GetProperties()
+        .Where(p => p.Name.EndsWith("Id", StringComparison.Ordinal) || p.Name.EndsWith("Ids", StringComparison.Ordinal))
         .Where(p => p.PropertyType == typeof(string) || p.PropertyType == typeof(IReadOnlyList<string>)).ToArray());
 
-    /// <summary>Every entry the event may read or change: a superset, named by each string it holds.</summary>
+    /// <summary>Every entry the event may read or change: a superset, named by each id it holds.</summary>
     public static IEnumerable<string> KeysOf(EventEnvelope envelope)
     {
         yield return EventKey + envelope.Id;

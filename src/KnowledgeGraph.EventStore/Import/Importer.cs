@@ -23,8 +23,6 @@ public sealed record ImportSummary(int Stored, int Unchanged, IReadOnlyList<Reje
 /// </summary>
 public sealed class Importer(IDocumentStore store, string connectionString)
 {
-    private volatile bool _stateReady;
-
     private const int BatchSize = 500;
 
     public async Task<ImportSummary> ImportAsync(IEnumerable<InputLine> lines, IProgress<int>? progress = null, CancellationToken ct = default)
@@ -59,11 +57,8 @@ public sealed class Importer(IDocumentStore store, string connectionString)
     /// <summary>Validates a batch against the stored state and appends it; a batch the database refuses is retried line by line.</summary>
     private async Task<ImportSummary> StoreAsync(NpgsqlConnection connection, List<Parsed> lines, CancellationToken ct)
     {
-        if (!_stateReady)
-        {
-            await ValidationState.EnsureAsync(connection, store, ct);
-            _stateReady = true;
-        }
+        // Every batch: the event store may have been dropped since (a reset), or written by an older version.
+        await ValidationState.EnsureAsync(connection, store, ct);
         try
         {
             return await ValidateAndAppendAsync(connection, lines, ct);
