@@ -20,7 +20,9 @@ public static class GraphSetup
     {
         services.AddSingleton(settings);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton<IGraphWriter>(sp => CreateWriter(settings, sp.GetRequiredService<NpgsqlDataSource>()));
+        // The projection writes through a pool of its own, so that readers holding every connection never starve it.
+        services.AddSingleton<IGraphWriter>(_ => CreateWriter(settings, NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "kg-projection", MaxPoolSize = 8 }.ConnectionString)));
         services.AddSingleton<IGraphReader>(sp => CreateReader(settings, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<GraphProjector>();
         services.AddMarten(options => EventStoreSetup.Configure(options, connectionString))
