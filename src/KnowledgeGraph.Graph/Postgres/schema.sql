@@ -99,8 +99,8 @@ CREATE OR REPLACE FUNCTION kg_graph.shortest_path(p_start text, p_goal text, p_t
 RETURNS TABLE (r_step int, r_node text, r_link jsonb)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
-    fwd jsonb := jsonb_build_object(p_start, NULL);
-    bwd jsonb := jsonb_build_object(p_goal, NULL);
+    fwd jsonb;
+    bwd jsonb;
     f_front text[] := ARRAY[p_start];
     b_front text[] := ARRAY[p_goal];
     level jsonb;
@@ -114,6 +114,8 @@ BEGIN
     IF p_start IS NULL OR p_goal IS NULL THEN
         RETURN;
     END IF;
+    fwd := jsonb_build_object(p_start, NULL);
+    bwd := jsonb_build_object(p_goal, NULL);
     IF p_start = p_goal THEN
         meet := p_start;
     END IF;
