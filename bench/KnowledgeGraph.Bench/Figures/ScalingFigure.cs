@@ -50,7 +50,7 @@ public static class ScalingFigure
         await Workload.ImportAsync(database.ConnectionString, file);
         await Workload.RebuildAsync(database.ConnectionString);
         var orgId = await GraphQLFigure.MostSuppliedAsync(database.ConnectionString);
-        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using var dataSource = KnowledgeGraph.Graph.GraphSetup.CreateDataSource(database.ConnectionString);
         var reader = new PostgresGraphReader(dataSource);
         var asOf = DateOnly.Parse(ServedQueries.AsOf, CultureInfo.InvariantCulture);
         var question = new FlagshipQuestion(ServedQueries.Product, ServedQueries.Bloc, null, [ServedQueries.ExcludedCountry], asOf);

@@ -9,6 +9,10 @@ public sealed partial class PostgresGraphReader
 {
     private const string Signed = "s.type = 'SUPPLIES' AND s.props->>'status' = 'signed'";
 
+    // The columns of a missing relationship and node, typed for a UNION.
+    private const string NoEdge = "NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::date, NULL::date, NULL::text, NULL::text[]";
+    private const string NoNode = "NULL::text, NULL::text, NULL::date, NULL::text, NULL::text[]";
+
     /// <summary>The country an organization (column <paramref name="org"/>) is based in at @as_of.</summary>
     private static string CountryOf(string org) =>
         $"(SELECT b.to_id FROM kg_graph.edges b WHERE b.type = 'BASED_IN' AND b.from_id = {org} AND {ValidAt("b")} ORDER BY b.to_id LIMIT 1)";
@@ -53,7 +57,7 @@ public sealed partial class PostgresGraphReader
                 WHERE c.codes IS NOT NULL OR p.products IS NOT NULL
             ),
             supply AS (
-                SELECT s.type, s.from_label, s.from_id, s.to_label, s.to_id, s.key, s.valid_from, s.valid_to, s.props, s.event_ids,
+                SELECT nd.consumes, nd.bought, s.type, s.from_label, s.from_id, s.to_label, s.to_id, s.key, s.valid_from, s.valid_to, s.props, s.event_ids,
                        {CountryOf("s.from_id")} AS country
                 FROM needing nd
                 JOIN kg_graph.edges s ON s.to_id = nd.id AND {Signed} AND s.props->>'product' = ANY(@products) AND {ValidAt("s")}
@@ -68,22 +72,31 @@ public sealed partial class PostgresGraphReader
                     GROUP BY o.from_id HAVING sum(coalesce((o.props->>'stakePercent')::numeric, 0)) > 50) c
                 WHERE c.owner <> ALL(ch.seen)
             ),
+            controlled AS (
+                SELECT DISTINCT ON (ch.supplier) ch.supplier, ch.owner, oc.country
+                FROM chain ch CROSS JOIN LATERAL (SELECT {CountryOf("ch.owner")} AS country OFFSET 0) oc
+                WHERE ch.depth > 0 AND oc.country = ANY(@excluded)
+                ORDER BY ch.supplier, ch.depth, ch.owner
+            ),
             described AS (
-                SELECT s.*, CASE WHEN s.country = ANY(@excluded) THEN s.country ELSE ox.country END AS excl_country,
-                       CASE WHEN s.country = ANY(@excluded) THEN NULL ELSE ox.owner END AS excl_owner
-                FROM supply s
-                LEFT JOIN LATERAL (
-                    SELECT ch.owner, oc.country FROM chain ch CROSS JOIN LATERAL (SELECT {CountryOf("ch.owner")} AS country) oc
-                    WHERE ch.supplier = s.from_id AND ch.depth > 0 AND oc.country = ANY(@excluded)
-                    ORDER BY ch.depth, ch.owner LIMIT 1) ox ON true
+                SELECT s.*, CASE WHEN s.country = ANY(@excluded) THEN s.country ELSE c.country END AS excl_country,
+                       CASE WHEN s.country = ANY(@excluded) THEN NULL ELSE c.owner END AS excl_owner
+                FROM supply s LEFT JOIN controlled c ON c.supplier = s.from_id
+            ),
+            listed AS (
+                SELECT d.*, bool_and(d.excl_country IS NOT NULL) OVER (PARTITION BY d.to_id) AS all_excluded FROM described d
             )
-            SELECT {NodeColumnsOf("fn")}, g.consumes, g.bought, {EdgeColumnsOf("d")}, {NodeColumnsOf("sn")}, d.country, d.excl_country, d.excl_owner
+            SELECT {NodeColumnsOf("fn")}, l.consumes, l.bought, {EdgeColumnsOf("l")}, {NodeColumnsOf("sn")}, l.country, l.excl_country, l.excl_owner
+            FROM listed l
+            JOIN kg_graph.nodes fn ON fn.label = 'Organization' AND fn.id = l.to_id
+            JOIN kg_graph.nodes sn ON sn.label = 'Organization' AND sn.id = l.from_id
+            WHERE l.all_excluded
+            UNION ALL
+            SELECT {NodeColumnsOf("fn")}, g.consumes, g.bought, {NoEdge}, {NoNode}, NULL, NULL, NULL
             FROM needing g
             JOIN kg_graph.nodes fn ON fn.label = 'Organization' AND fn.id = g.id
-            LEFT JOIN described d ON d.to_id = g.id
-            LEFT JOIN kg_graph.nodes sn ON sn.label = 'Organization' AND sn.id = d.from_id
-            WHERE NOT EXISTS (SELECT 1 FROM described ok WHERE ok.to_id = g.id AND ok.excl_country IS NULL)
-            ORDER BY g.id, d.from_id, d.key, d.valid_from
+            WHERE g.id NOT IN (SELECT to_id FROM supply)
+            ORDER BY 2, 10, 13, 14
             """,
             r => (Firm: ReadNode(r, 0), Consumes: Strings(r, 5), Bought: Strings(r, 6), Supplier: r.IsDBNull(7) ? null : SupplierAt(r, 7)), ct,
             P("countries", q.Countries), P("bloc", q.Bloc), P("as_of", q.AsOf), P("need_codes", q.NeedCodes), P("products", q.Products),
@@ -102,23 +115,21 @@ public sealed partial class PostgresGraphReader
                 SELECT s.type, s.from_label, s.from_id, s.to_label, s.to_id, s.key, s.valid_from, s.valid_to, s.props, s.event_ids,
                        sc.country, CASE WHEN sc.country = ANY(@cut) THEN sc.country END AS excl_country
                 FROM kg_graph.edges s
-                CROSS JOIN LATERAL (SELECT {CountryOf("s.from_id")} AS country) sc
+                CROSS JOIN LATERAL (SELECT {CountryOf("s.from_id")} AS country OFFSET 0) sc
                 JOIN kg_graph.nodes sn ON sn.label = 'Organization' AND sn.id = s.from_id
                 JOIN kg_graph.nodes bn ON bn.label = 'Organization' AND bn.id = s.to_id
                 WHERE {Signed} AND s.props->>'product' = ANY(@products) AND {ValidAt("s")}
             ),
-            stranded AS (
-                SELECT s.to_id AS buyer FROM supply s GROUP BY s.to_id
-                HAVING bool_and(s.excl_country IS NOT NULL)
-                   AND (@bloc::text IS NULL OR EXISTS (SELECT 1 FROM kg_graph.edges m WHERE m.type = 'MEMBER_OF' AND m.to_id = @bloc
-                        AND m.from_id = {CountryOf("s.to_id")} AND {ValidAt("m")}))
+            listed AS (
+                SELECT d.*, bool_and(d.excl_country IS NOT NULL) OVER (PARTITION BY d.to_id) AS all_cut FROM supply d
             )
             SELECT {NodeColumnsOf("bn")}, {EdgeColumnsOf("d")}, {NodeColumnsOf("sn")}, d.country, d.excl_country, NULL::text
-            FROM stranded st
-            JOIN supply d ON d.to_id = st.buyer
-            JOIN kg_graph.nodes bn ON bn.label = 'Organization' AND bn.id = st.buyer
+            FROM listed d
+            JOIN kg_graph.nodes bn ON bn.label = 'Organization' AND bn.id = d.to_id
             JOIN kg_graph.nodes sn ON sn.label = 'Organization' AND sn.id = d.from_id
-            ORDER BY st.buyer, d.from_id, d.key, d.valid_from
+            WHERE d.all_cut AND (@bloc::text IS NULL OR EXISTS (SELECT 1 FROM kg_graph.edges m WHERE m.type = 'MEMBER_OF' AND m.to_id = @bloc
+                  AND m.from_id = {CountryOf("d.to_id")} AND {ValidAt("m")}))
+            ORDER BY d.to_id, d.from_id, d.key, d.valid_from
             """, r => (Buyer: ReadNode(r, 0), Supplier: SupplierAt(r, 5)), ct,
             P("cut", cut), P("products", products), P("bloc", bloc), P("as_of", asOf));
         return rows.GroupBy(r => r.Buyer.Id, StringComparer.Ordinal)
