@@ -66,7 +66,6 @@ CREATE TABLE IF NOT EXISTS kg_graph.errors (
 -- Read side: indexes and functions the questions of PostgresGraphReader use. Nothing here is written by the projection.
 -- ---------------------------------------------------------------------------------------------------------------------
 CREATE INDEX IF NOT EXISTS nodes_id ON kg_graph.nodes (id);
-CREATE INDEX IF NOT EXISTS nodes_deal_order ON kg_graph.nodes (valid_from, id) WHERE label = 'Deal';
 CREATE INDEX IF NOT EXISTS edges_supplies_product ON kg_graph.edges ((props->>'product'), valid_from) WHERE type = 'SUPPLIES';
 
 -- One level of a breadth-first search: the nodes one relationship (of the types, valid at the date, either direction)
