@@ -18,6 +18,7 @@ builder.Services.AddKnowledgeGraphWebhooks(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<IGraphWriter>().EnsureSchemaAsync(app.Lifetime.ApplicationStopping);
+app.UseGraphQLShapedFailures();
 app.UseGraphQLWebSockets();
 app.UseRateLimiter();
 app.MapHealth();

@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using KnowledgeGraph.Api.GraphQL.Transport;
 
 namespace KnowledgeGraph.Api.Subscriptions.WebSockets;
 
@@ -22,6 +23,8 @@ internal sealed partial class GraphQLWebSocketConnection
                 .Where(o => request.OperationName is null || o.Name?.StringValue == request.OperationName)
                 .Select(o => o.Operation).FirstOrDefault() == OperationType.Subscription;
             var scope = operation.Own(http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope());
+            var context = new WebSocketRequestContext(_authenticated, GraphQLRequestContext.ClientOf(http), this);
+            using var cost = context.Cost;
             var result = await executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = request.Query,
@@ -31,7 +34,7 @@ internal sealed partial class GraphQLWebSocketConnection
                 Extensions = request.Extensions,
                 RequestServices = isSubscription ? new FreshLoaderServices(scope.ServiceProvider) : scope.ServiceProvider,
                 User = http.User,
-                UserContext = new WebSocketRequestContext(_authenticated, this),
+                UserContext = context,
                 CancellationToken = operation.Token,
             });
             if (result.Streams is { Count: > 0 } streams)
