@@ -29,7 +29,10 @@ internal static class CostWeights
             ["Query.stageConcentration"] = _ => new(20, 10),
             ["Query.neighbours"] = _ => new(5, 20),
             ["Query.search"] = f => new(10, First(f, 20, QueryType.MaxPageSize)),
-            ["Query.organizations"] = f => new(5, First(f, 20, QueryType.MaxPageSize)),
+            // A page: the connection is one object, its nodes (or edges) as many as the page's first.
+            ["Query.organizations"] = _ => new(5, 1),
+            ["OrganizationConnection.nodes"] = f => new(1, PageSize(f)),
+            ["OrganizationConnection.edges"] = f => new(1, PageSize(f)),
             ["Query.facilities"] = f => new(5, First(f, 100, ListQueries.MaxItems)),
             ["Query.deals"] = f => new(5, First(f, 100, ListQueries.MaxItems)),
             ["Query.policies"] = f => new(5, First(f, 100, ListQueries.MaxItems)),
@@ -42,6 +45,9 @@ internal static class CostWeights
     /// <summary>20 for one step, doubling with each further step allowed (default when the argument is omitted).</summary>
     private static double Doubling(FieldImpactContext field, string argument, int fallback, int max) =>
         20 * Math.Pow(2, Math.Clamp(field.GetArgument(argument, (int?)null) ?? fallback, 1, max) - 1);
+
+    private static double PageSize(FieldImpactContext field) =>
+        field.Parent is { } page ? First(page, 20, QueryType.MaxPageSize) : 20;
 
     private static double First(FieldImpactContext field, int fallback, int max) =>
         Math.Clamp(field.GetArgument("first", (int?)null) ?? fallback, 1, max);
