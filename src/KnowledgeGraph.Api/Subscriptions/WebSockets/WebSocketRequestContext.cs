@@ -17,6 +17,8 @@ internal sealed class WebSocketRequestContext(bool authenticated, string client,
 
     public int MaxPendingEvents => host.MaxPendingEvents;
 
+    public TimeSpan SendTimeout => host.SendTimeout;
+
     public void CloseTooSlow(string reason) => host.CloseTooSlow(reason);
 }
 
