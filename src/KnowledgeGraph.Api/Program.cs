@@ -1,3 +1,4 @@
+using KnowledgeGraph.Api;
 using KnowledgeGraph.Api.Explorer;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Health;
@@ -9,7 +10,7 @@ using KnowledgeGraph.Graph.Ports;
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = await DatabaseLocator.ConnectionStringAsync(
-    builder.Configuration["KG_POSTGRES"], builder.Configuration["KG_DATA_DIR"], Console.Error);
+    ProductionMode.RequiredPostgres(builder.Configuration), builder.Configuration["KG_DATA_DIR"], Console.Error);
 builder.Services.AddKnowledgeGraph(connectionString, GraphSettings.From(key => builder.Configuration[key]));
 builder.Services.AddKnowledgeGraphSchema(connectionString);
 builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
@@ -22,6 +23,7 @@ app.UseGraphQLShapedFailures();
 app.UseGraphQLWebSockets();
 app.UseRateLimiter();
 app.MapHealth();
+app.MapHealthProbes(app.Configuration);
 app.MapKnowledgeGraphGraphQL();
 app.MapExplorer();
 await app.RunAsync();
