@@ -3,12 +3,14 @@ using KnowledgeGraph.Api.Explorer;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Api.Subscriptions;
+using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.Api.Webhooks;
 using KnowledgeGraph.EventStore.Database;
 using KnowledgeGraph.Graph;
 using KnowledgeGraph.Graph.Ports;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddKnowledgeGraphTelemetry();
 var connectionString = await DatabaseLocator.ConnectionStringAsync(
     ProductionMode.RequiredPostgres(builder.Configuration), builder.Configuration["KG_DATA_DIR"], Console.Error);
 builder.Services.AddKnowledgeGraph(connectionString, GraphSettings.From(key => builder.Configuration[key]));
@@ -26,6 +28,7 @@ app.MapHealth();
 app.MapHealthProbes(app.Configuration);
 app.MapKnowledgeGraphGraphQL();
 app.MapExplorer();
+app.MapKnowledgeGraphMetrics();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the end-to-end tests' WebApplicationFactory.</summary>

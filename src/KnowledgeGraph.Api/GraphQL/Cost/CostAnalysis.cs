@@ -1,5 +1,6 @@
 using GraphQL.Validation.Complexity;
 using KnowledgeGraph.Api.GraphQL.Transport;
+using KnowledgeGraph.Api.Telemetry;
 
 namespace KnowledgeGraph.Api.GraphQL.Cost;
 
@@ -28,6 +29,7 @@ internal static class CostAnalysis
                 return;
             }
             request.Cost.Requested = Math.Ceiling(context.TotalImpact);
+            KnowledgeGraphMetrics.QuestionCost.Record(request.Cost.Requested.Value);
             if (context.Error is null)
             {
                 context.Error = await guard.AdmitAsync(request.Client, request.Cost, context.ValidationContext.CancellationToken);

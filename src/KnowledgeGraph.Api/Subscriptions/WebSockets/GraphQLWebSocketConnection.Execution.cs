@@ -6,6 +6,7 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using KnowledgeGraph.Api.GraphQL.Transport;
+using KnowledgeGraph.Api.Telemetry;
 
 namespace KnowledgeGraph.Api.Subscriptions.WebSockets;
 
@@ -74,7 +75,12 @@ internal sealed partial class GraphQLWebSocketConnection
             Interlocked.Decrement(ref _subscriptions);
             return false;
         }
-        operation.OnDispose(() => Interlocked.Decrement(ref _subscriptions));
+        KnowledgeGraphMetrics.Subscriptions.Add(1);
+        operation.OnDispose(() =>
+        {
+            Interlocked.Decrement(ref _subscriptions);
+            KnowledgeGraphMetrics.Subscriptions.Add(-1);
+        });
         return true;
     }
 
