@@ -4,7 +4,8 @@ namespace KnowledgeGraph.Api.Telemetry;
 
 /// <summary>
 /// The product's own instruments, on the meter <c>KnowledgeGraph</c>: what each question cost, webhook deliveries by
-/// outcome, subscriptions held; the projection's lag and the store's head are observed by <see cref="StoreSampler"/>.
+/// outcome, subscriptions held; the projection's lag and the store's head (from <see cref="StoreSampler"/>) and the
+/// GraphQL requests answered are observed per application.
 /// HTTP requests are counted by the ASP.NET Core instrumentation (<c>http.server.request.duration</c>).
 /// </summary>
 public static class KnowledgeGraphMetrics
@@ -22,18 +23,22 @@ public static class KnowledgeGraphMetrics
     public static readonly UpDownCounter<long> Subscriptions = Meter.CreateUpDownCounter<long>(
         "kg.subscriptions", "{subscription}", "GraphQL subscriptions held open by this process");
 
-    private static Func<StoreSample> _latest = () => new StoreSample(0, 0);
-
-    static KnowledgeGraphMetrics()
+    /// <summary>
+    /// The store's instruments, on a meter of the application's own (disposed with it), each measurement tagged with
+    /// the database it describes; observed from the latest sample, so that a scrape never waits for the database.
+    /// </summary>
+    internal static Meter ObserveApplication(Func<StoreSample> latest, Func<long> graphqlRequests, string database)
     {
-        Meter.CreateObservableGauge("kg.projection.lag", () => _latest().ProjectionLag, "{event}",
+        var meter = new Meter(MeterName);
+        var tag = new KeyValuePair<string, object?>("db.namespace", database);
+        meter.CreateObservableGauge("kg.projection.lag", () => new Measurement<long>(latest().ProjectionLag, tag), "{event}",
             "Events stored and not yet in the graph (the projection's durable checkpoint)");
-        Meter.CreateObservableCounter("kg.events.stored", () => _latest().LastStoredSequence, "{event}",
+        meter.CreateObservableCounter("kg.events.stored", () => new Measurement<long>(latest().LastStoredSequence, tag), "{event}",
             "The event store's last sequence: its rate is the import rate");
+        meter.CreateObservableCounter("kg.graphql.requests", () => new Measurement<long>(graphqlRequests(), tag), "{request}",
+            "GraphQL requests answered over HTTP, whatever their outcome");
+        return meter;
     }
-
-    /// <summary>Observed from the latest sample, so that a scrape never waits for the database.</summary>
-    internal static void ObserveStore(Func<StoreSample> latest) => _latest = latest;
 }
 
 internal sealed record StoreSample(long LastStoredSequence, long ProjectionLag);

@@ -5,10 +5,10 @@ using Npgsql;
 
 namespace KnowledgeGraph.Api.Telemetry;
 
-/// <summary>Reads the store's head and the projection's lag every two seconds, for the observable instruments.</summary>
+/// <summary>Reads the store's head and the projection's lag twice a second, for the observable instruments.</summary>
 internal sealed partial class StoreSampler(IDocumentStore store, NpgsqlDataSource database, ILogger<StoreSampler> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private StoreSample _latest = new(0, 0);
 
     public StoreSample Latest => Volatile.Read(ref _latest);

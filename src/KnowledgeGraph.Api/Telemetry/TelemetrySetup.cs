@@ -1,3 +1,4 @@
+using KnowledgeGraph.Api.GraphQL.Transport;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -46,7 +47,10 @@ public static class TelemetrySetup
     public static WebApplication MapKnowledgeGraphMetrics(this WebApplication app)
     {
         var sampler = app.Services.GetRequiredService<StoreSampler>();
-        KnowledgeGraphMetrics.ObserveStore(() => sampler.Latest);
+        var database = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Database ?? "";
+        var endpoint = app.Services.GetRequiredService<GraphQLEndpoint>();
+        var meter = KnowledgeGraphMetrics.ObserveApplication(() => sampler.Latest, () => endpoint.Answered, database);
+        app.Lifetime.ApplicationStopped.Register(meter.Dispose);
         app.MapPrometheusScrapingEndpoint();
         return app;
     }

@@ -8,7 +8,8 @@ namespace KnowledgeGraph.Api.GraphQL.Cost;
 /// The two limits that the cost of a question pays against: each client's budget of cost units (a token bucket of
 /// KG_COST_BUDGET_PER_MINUTE, refilled every second), and a gate that lets at most KG_GRAPHQL_EXPENSIVE_CONCURRENCY
 /// questions of cost KG_GRAPHQL_EXPENSIVE_COST or more run at once, so that a few expensive questions cannot starve
-/// the cheap ones. A question waits at the gate at most half the timeout, then is refused as busy.
+/// the cheap ones. A question waits at the gate at most half the timeout, then is refused as busy. A question costing
+/// more than a whole budget (when KG_GRAPHQL_MAX_COMPLEXITY is set above it) costs the whole budget.
 /// </summary>
 internal sealed class CostGuard(GraphQLLimits limits) : IDisposable
 {

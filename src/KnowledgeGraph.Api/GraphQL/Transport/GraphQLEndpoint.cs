@@ -21,6 +21,11 @@ internal sealed class GraphQLEndpoint(
     ApiKeys apiKeys,
     GraphQLLimits limits)
 {
+    private long _answered;
+
+    /// <summary>GraphQL requests answered (GraphiQL pages aside), for the metrics.</summary>
+    public long Answered => Interlocked.Read(ref _answered);
+
     public async Task HandleGetAsync(HttpContext http, string? graphiqlFolder)
     {
         if (GraphQLMediaTypes.AcceptsHtml(http.Request.Headers.Accept) && !http.Request.Query.ContainsKey("query"))
@@ -33,12 +38,14 @@ internal sealed class GraphQLEndpoint(
             await GraphQLResponseWriter.WriteNotAcceptableAsync(http);
             return;
         }
+        Interlocked.Increment(ref _answered);
         var (request, problem) = reader.FromQueryString(http.Request.Query);
         await ExecuteAsync(http, mediaType, request, problem, allowMutations: false);
     }
 
     public async Task HandlePostAsync(HttpContext http)
     {
+        Interlocked.Increment(ref _answered);
         if (Negotiate(http) is not { } mediaType)
         {
             await GraphQLResponseWriter.WriteNotAcceptableAsync(http);

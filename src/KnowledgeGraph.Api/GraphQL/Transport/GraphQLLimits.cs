@@ -18,21 +18,15 @@ public sealed record GraphQLLimits(
     int ExpensiveCost,
     int ExpensiveConcurrency)
 {
-    public static GraphQLLimits From(Func<string, string?> setting)
-    {
-        var limits = new GraphQLLimits(
-            MaxDepth: Whole(setting, "KG_GRAPHQL_MAX_DEPTH", 15),
-            MaxComplexity: Whole(setting, "KG_GRAPHQL_MAX_COMPLEXITY", 10_000),
-            Timeout: Seconds(setting, "KG_GRAPHQL_TIMEOUT_SECONDS", 10),
-            MaxQueryBytes: Whole(setting, "KG_GRAPHQL_MAX_QUERY_BYTES", 20_000),
-            MaxBodyBytes: Whole(setting, "KG_GRAPHQL_MAX_BODY_BYTES", 1_048_576),
-            RateLimitPerMinute: Whole(setting, "KG_RATE_LIMIT_PER_MINUTE", 600),
-            MaxResponseBytes: Whole(setting, "KG_GRAPHQL_MAX_RESPONSE_BYTES", 4 * 1_048_576),
-            CostBudgetPerMinute: Whole(setting, "KG_COST_BUDGET_PER_MINUTE", 100_000),
-            ExpensiveCost: Whole(setting, "KG_GRAPHQL_EXPENSIVE_COST", 1_000),
-            ExpensiveConcurrency: Whole(setting, "KG_GRAPHQL_EXPENSIVE_CONCURRENCY", Math.Max(1, Environment.ProcessorCount / 2)));
-        return limits.CostBudgetPerMinute >= limits.MaxComplexity ? limits
-            : throw new InvalidOperationException(
-                $"KG_COST_BUDGET_PER_MINUTE ({limits.CostBudgetPerMinute}) is below KG_GRAPHQL_MAX_COMPLEXITY ({limits.MaxComplexity}): the most expensive question allowed could never be paid for");
-    }
+    public static GraphQLLimits From(Func<string, string?> setting) => new(
+        MaxDepth: Whole(setting, "KG_GRAPHQL_MAX_DEPTH", 15),
+        MaxComplexity: Whole(setting, "KG_GRAPHQL_MAX_COMPLEXITY", 10_000),
+        Timeout: Seconds(setting, "KG_GRAPHQL_TIMEOUT_SECONDS", 10),
+        MaxQueryBytes: Whole(setting, "KG_GRAPHQL_MAX_QUERY_BYTES", 20_000),
+        MaxBodyBytes: Whole(setting, "KG_GRAPHQL_MAX_BODY_BYTES", 1_048_576),
+        RateLimitPerMinute: Whole(setting, "KG_RATE_LIMIT_PER_MINUTE", 600),
+        MaxResponseBytes: Whole(setting, "KG_GRAPHQL_MAX_RESPONSE_BYTES", 4 * 1_048_576),
+        CostBudgetPerMinute: Whole(setting, "KG_COST_BUDGET_PER_MINUTE", 100_000),
+        ExpensiveCost: Whole(setting, "KG_GRAPHQL_EXPENSIVE_COST", 1_000),
+        ExpensiveConcurrency: Whole(setting, "KG_GRAPHQL_EXPENSIVE_CONCURRENCY", Math.Max(1, Environment.ProcessorCount / 2)));
 }
