@@ -11,7 +11,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app /app
 COPY graph-seed /app/graph-seed
-ENV ASPNETCORE_URLS=http://0.0.0.0:8080
+ENV ASPNETCORE_URLS=http://0.0.0.0:8080 KG_ENV=production
 EXPOSE 8080
+# The image's own unprivileged user: the API never runs as root, and never starts or installs a database.
+USER $APP_UID
 
 ENTRYPOINT ["dotnet", "/app/api/KnowledgeGraph.Api.dll"]

@@ -1,15 +1,18 @@
+using KnowledgeGraph.Api;
 using KnowledgeGraph.Api.Explorer;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Api.Subscriptions;
+using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.Api.Webhooks;
 using KnowledgeGraph.EventStore.Database;
 using KnowledgeGraph.Graph;
 using KnowledgeGraph.Graph.Ports;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddKnowledgeGraphTelemetry();
 var connectionString = await DatabaseLocator.ConnectionStringAsync(
-    builder.Configuration["KG_POSTGRES"], builder.Configuration["KG_DATA_DIR"], Console.Error);
+    ProductionMode.RequiredPostgres(builder.Configuration), builder.Configuration["KG_DATA_DIR"], Console.Error);
 builder.Services.AddKnowledgeGraph(connectionString, GraphSettings.From(key => builder.Configuration[key]));
 builder.Services.AddKnowledgeGraphSchema(connectionString);
 builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
@@ -18,11 +21,14 @@ builder.Services.AddKnowledgeGraphWebhooks(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<IGraphWriter>().EnsureSchemaAsync(app.Lifetime.ApplicationStopping);
+app.UseGraphQLShapedFailures();
 app.UseGraphQLWebSockets();
 app.UseRateLimiter();
 app.MapHealth();
+app.MapHealthProbes(app.Configuration);
 app.MapKnowledgeGraphGraphQL();
 app.MapExplorer();
+app.MapKnowledgeGraphMetrics();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the end-to-end tests' WebApplicationFactory.</summary>

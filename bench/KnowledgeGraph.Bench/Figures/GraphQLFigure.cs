@@ -43,13 +43,17 @@ public static class GraphQLFigure
         var perRun = 2 * (rounds * size.Requests + Warmup(size));
         var protectedLimits = new Dictionary<string, string>
         {
-            // The shipped limits, except the rate: 600 a minute per address would stop the benchmark's one loopback client.
+            // The shipped limits, except the rate and the cost budget: both are per address, and would stop the
+            // benchmark's one loopback client.
             ["KG_RATE_LIMIT_PER_MINUTE"] = (perRun + 100).ToString(CultureInfo.InvariantCulture),
+            ["KG_COST_BUDGET_PER_MINUTE"] = "2000000000",
         };
         var limitsOff = new Dictionary<string, string>
         {
             ["KG_RATE_LIMIT_PER_MINUTE"] = "2000000000",
             ["KG_GRAPHQL_MAX_COMPLEXITY"] = "2000000000",
+            ["KG_COST_BUDGET_PER_MINUTE"] = "2000000000",
+            ["KG_GRAPHQL_EXPENSIVE_CONCURRENCY"] = "100000",
             ["KG_GRAPHQL_MAX_DEPTH"] = "1000",
             ["KG_GRAPHQL_TIMEOUT_SECONDS"] = "86400",
         };

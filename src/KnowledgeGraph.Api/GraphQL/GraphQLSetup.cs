@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.Cost;
 using KnowledgeGraph.Api.GraphQL.Transport;
 
 namespace KnowledgeGraph.Api.GraphQL;
@@ -8,13 +9,16 @@ namespace KnowledgeGraph.Api.GraphQL;
 public static class GraphQLSetup
 {
     /// <summary>
-    /// The schema, its executer, and the limits that protect the graph store from a runaway question: depth and
-    /// complexity checked before execution, a timeout during it, a size limit on the query text and a rate per client.
+    /// The schema, its executer, and the limits that protect the graph store from a runaway question: depth and cost
+    /// checked before execution (a maximum per question, a budget per client, a gate for expensive questions), a
+    /// timeout during it, size limits on the query text and the response, and a rate per client.
     /// </summary>
     public static IServiceCollection AddKnowledgeGraphGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = GraphQLLimits.From(key => configuration[key]);
         services.AddSingleton(limits);
+        var guard = new CostGuard(limits);
+        services.AddSingleton(guard);
         services.AddSingleton(new ApiKeys(configuration["KG_API_KEYS"]));
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLResponseWriter>();
@@ -23,21 +27,33 @@ public static class GraphQLSetup
             .AddSchema<KnowledgeGraphSchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
-            .AddComplexityAnalyzer(c =>
-            {
-                c.MaxDepth = limits.MaxDepth;
-                c.MaxComplexity = limits.MaxComplexity;
-                c.DefaultComplexityImpactDelegate = IntrospectionComplexity.Free(c.DefaultComplexityImpactDelegate);
-            })
+            .AddComplexityAnalyzer(c => CostAnalysis.Configure(c, limits, guard))
             .WithTimeout(limits.Timeout, _ => new ExecutionResult
             {
                 Errors = [new TimeoutError(
                     $"The query ran longer than {limits.Timeout.TotalSeconds:0.###} s (KG_GRAPHQL_TIMEOUT_SECONDS) and was stopped; ask for less or narrow it")],
             })
+            .AddValidationRule<TextLiteralRule>()
             .AddErrorInfoProvider<KnowledgeGraphErrorInfoProvider>()
             .AddUnhandledExceptionHandler(ResolverErrors.Handle));
         services.AddGraphQLRateLimiting(limits);
         return services;
+    }
+
+    /// <summary>
+    /// The last line of defence: a failure no handler caught is logged and answered 500 with a GraphQL-shaped body
+    /// (code INTERNAL_SERVER_ERROR), never an empty one. Goes first in the pipeline.
+    /// </summary>
+    public static WebApplication UseGraphQLShapedFailures(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = http => GraphQLResponseWriter.WriteErrorAsync(http,
+                GraphQLMediaTypes.Negotiate(http.Request.Headers.Accept) ?? GraphQLMediaTypes.Json,
+                StatusCodes.Status500InternalServerError, ResolverErrors.InternalError,
+                "The request failed on the server; it has been logged."),
+        });
+        return app;
     }
 
     /// <summary>

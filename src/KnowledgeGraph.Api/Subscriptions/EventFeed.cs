@@ -118,5 +118,5 @@ public sealed class EventFeed(
 }
 
 /// <summary>A live subscriber fell further behind than its buffer allows; it must resume from the store.</summary>
-public sealed class SubscriberTooSlowException(long lastPublished)
-    : Exception($"fell behind the live events (more than the buffer limit KG_WS_MAX_PENDING_EVENTS waiting at sequence {lastPublished})");
+public sealed class SubscriberTooSlowException(long lastPublished, string? reason = null)
+    : Exception(reason ?? $"fell behind the live events (more than the buffer limit KG_WS_MAX_PENDING_EVENTS waiting at sequence {lastPublished})");

@@ -11,6 +11,9 @@ public interface ISubscriptionHost
     /// <summary>How many live events may wait for a slow client before it is disconnected.</summary>
     int MaxPendingEvents { get; }
 
+    /// <summary>How long a subscription may wait for room in the send budget (a client that stopped reading) before it is disconnected.</summary>
+    TimeSpan SendTimeout { get; }
+
     /// <summary>Closes the connection, telling the client why (it resumes with afterSequence).</summary>
     void CloseTooSlow(string reason);
 }
@@ -97,7 +100,12 @@ public sealed class EventFeedSubscription<T>(
         }
         if (host is not null)
         {
-            await host.SendBudget.WaitAsync(ct);
+            // Replayed and live events alike: a client that stops reading is disconnected, never waited for forever.
+            if (!await host.SendBudget.WaitAsync(host.SendTimeout, ct))
+            {
+                throw new SubscriberTooSlowException(e.Sequence,
+                    $"stopped reading: {host.MaxPendingEvents} events (KG_WS_MAX_PENDING_EVENTS) unsent for {host.SendTimeout.TotalSeconds:0.###} s (KG_WS_SEND_TIMEOUT_SECONDS) at sequence {e.Sequence}");
+            }
         }
         observer.OnNext(value);
     }

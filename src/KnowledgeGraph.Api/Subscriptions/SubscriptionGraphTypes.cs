@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using KnowledgeGraph.Domain.Vocabulary;
+using KnowledgeGraph.Graph.Queries;
 
 namespace KnowledgeGraph.Api.Subscriptions;
 
@@ -43,9 +45,25 @@ public sealed class DealFilterInputType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("parties").Description("Organization ids of a party.");
     }
 
-    public static DealFilter From(Dictionary<string, object?>? input) => input is null ? new DealFilter() : new DealFilter(
-        List(input, "kinds"), List(input, "products"), List(input, "countries"), List(input, "blocs"), List(input, "parties"));
+    private static readonly IReadOnlySet<string> Kinds = new HashSet<string>(["investment", "partnership", "supply"], StringComparer.Ordinal);
 
-    private static List<string>? List(Dictionary<string, object?> input, string key) =>
-        input.GetValueOrDefault(key) is IEnumerable<object?> values ? values.OfType<string>().ToList() : null;
+    /// <summary>The filter, each value checked like a query argument: a value that could never match is an error, never silence.</summary>
+    public static DealFilter From(Dictionary<string, object?>? input) => input is null ? new DealFilter() : new DealFilter(
+        List(input, "kinds", Kinds.Contains, "one of investment, partnership, supply"),
+        List(input, "products", Products.IsProductOrCategory, "a product or a category, e.g. ndfeb-magnet or magnet"),
+        List(input, "countries", Countries.IsKnown, "an ISO 3166-1 alpha-2 code in capitals, e.g. SE"),
+        List(input, "blocs", Vocabularies.Blocs.Contains, $"one of {string.Join(", ", Vocabularies.Blocs)}"),
+        List(input, "parties", _ => true, ""));
+
+    private static List<string>? List(Dictionary<string, object?> input, string key, Func<string, bool> known, string expected)
+    {
+        if (input.GetValueOrDefault(key) is not IEnumerable<object?> values)
+        {
+            return null;
+        }
+        var list = values.OfType<string>().ToList();
+        return list.FirstOrDefault(v => !known(v)) is { } unknown
+            ? throw new QueryInputException($"filter.{key}", $"'{unknown}' is not {expected}")
+            : list;
+    }
 }

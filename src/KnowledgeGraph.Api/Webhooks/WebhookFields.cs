@@ -15,15 +15,15 @@ internal static class WebhookFields
             .Description("Registers a URL that receives every deal event matching the filter, from now on, signed with the secret (API key required).")
             .Argument<NonNullGraphType<StringGraphType>>("url", "An absolute http or https URL.")
             .Argument<DealFilterInputType>("filter")
-            .Argument<NonNullGraphType<StringGraphType>>("secret", "Keys the HMAC-SHA256 signature of each body (X-KG-Signature); never shown again.")
+            .Argument<NonNullGraphType<StringGraphType>>("secret", "A Standard Webhooks secret (whsec_ and 24 to 64 random bytes in base64): keys the webhook-signature of each delivery; never shown again.")
             .ResolveAsync(async ctx =>
             {
                 ctx.RequireApiKey();
                 var url = AbsoluteHttpUrl(ctx.GetArgument<string>("url"));
                 var secret = ctx.GetArgument<string>("secret");
-                if (string.IsNullOrWhiteSpace(secret))
+                if (WebhookPayload.SecretProblem(secret) is { } problem)
                 {
-                    throw new QueryInputException("secret", "must not be empty: it keys the signature the receiver checks");
+                    throw new QueryInputException("secret", problem);
                 }
                 var feed = ctx.RequestServices!.GetRequiredService<EventFeed>();
                 await feed.Started.WaitAsync(ctx.CancellationToken);

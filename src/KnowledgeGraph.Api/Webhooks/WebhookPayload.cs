@@ -1,21 +1,33 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using System.Net.Mime;
 using System.Text;
 using System.Text.Json.Nodes;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.SystemTextJson;
 using KnowledgeGraph.Api.Subscriptions;
+using StandardWebhooks;
 
 namespace KnowledgeGraph.Api.Webhooks;
 
-/// <summary>The body POSTed for one deal event, and its signature.</summary>
-public sealed record WebhookPayload(long Sequence, string EventId, byte[] Body)
+/// <summary>
+/// The body POSTed for one deal event, a CloudEvent in structured JSON mode, and its Standard Webhooks signature.
+/// </summary>
+public sealed record WebhookPayload(long Sequence, string EventId, byte[] Body, string ContentType)
 {
-    public const string SignatureHeader = "X-KG-Signature";
     public const string SequenceHeader = "X-KG-Sequence";
     public const string EventIdHeader = "X-KG-Event-Id";
+    public const string IdHeader = "webhook-id";
+    public const string TimestampHeader = "webhook-timestamp";
+    public const string SignatureHeader = "webhook-signature";
+    public const string SecretPrefix = "whsec_";
+
+    private static readonly JsonEventFormatter Formatter = new();
 
     /// <summary>
-    /// <c>{sequence, eventId, eventType, effectiveDate, deal, source}</c>; the deal is the graph's node, as
-    /// <c>dealRecorded</c> delivers it, with its properties as stored.
+    /// <c>{specversion, type, source, id, time, subject, datacontenttype, data}</c>: <c>type</c> names the event
+    /// (<c>org.knowledgegraph.deal.SupplyAgreementSigned</c>), <c>id</c> is its eventId, <c>time</c> its effective
+    /// date, <c>subject</c> the deal; <c>data</c> is <c>{sequence, eventId, eventType, effectiveDate, deal, source}</c>,
+    /// the deal being the graph's node, as <c>dealRecorded</c> delivers it, with its properties as stored.
     /// </summary>
     public static WebhookPayload For(StoredEvent e, DealRecorded recorded)
     {
@@ -28,7 +40,7 @@ public sealed record WebhookPayload(long Sequence, string EventId, byte[] Body)
             }
         }
         deal["effectiveDate"] ??= recorded.Deal.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var body = new JsonObject
+        var data = new JsonObject
         {
             ["sequence"] = e.Sequence,
             ["eventId"] = e.EventId,
@@ -37,10 +49,37 @@ public sealed record WebhookPayload(long Sequence, string EventId, byte[] Body)
             ["deal"] = deal,
             ["source"] = JsonNode.Parse(e.Source),
         };
-        return new WebhookPayload(e.Sequence, e.EventId, Encoding.UTF8.GetBytes(body.ToJsonString()));
+        var cloudEvent = new CloudEvent
+        {
+            Id = e.EventId,
+            Type = $"org.knowledgegraph.deal.{e.EventType}",
+            Source = new Uri("/knowledgegraph/deals", UriKind.Relative),
+            Time = new DateTimeOffset(e.EffectiveDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            Subject = recorded.Deal.Id,
+            DataContentType = MediaTypeNames.Application.Json,
+            Data = data,
+        };
+        var body = Formatter.EncodeStructuredModeMessage(cloudEvent, out var contentType);
+        return new WebhookPayload(e.Sequence, e.EventId, body.ToArray(), contentType.ToString());
     }
 
-    /// <summary><c>sha256=</c> and the lowercase hex HMAC-SHA256 of the body, keyed with the webhook's secret.</summary>
-    public string Signature(string secret) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Body));
+    /// <summary>The Standard Webhooks message id: one per event, the same on every retry, so a receiver can drop repeats.</summary>
+    public string MessageId => $"msg_{EventId}";
+
+    /// <summary><c>v1,</c> and the base64 HMAC-SHA256 of <c>id.timestamp.body</c>, keyed with the webhook's <c>whsec_</c> secret.</summary>
+    public string Signature(string secret, DateTimeOffset timestamp) =>
+        new StandardWebhook(secret).Sign(MessageId, timestamp, Encoding.UTF8.GetString(Body));
+
+    /// <summary>Null when <paramref name="secret"/> is a Standard Webhooks secret; otherwise what is wrong with it.</summary>
+    public static string? SecretProblem(string secret)
+    {
+        if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal))
+        {
+            return $"must be a Standard Webhooks secret: '{SecretPrefix}' and 24 to 64 random bytes in base64";
+        }
+        var key = new byte[secret.Length];
+        return Convert.TryFromBase64String(secret[SecretPrefix.Length..], key, out var length) && length is >= 24 and <= 64
+            ? null
+            : $"after '{SecretPrefix}' must come 24 to 64 random bytes in base64 (e.g. from 'openssl rand -base64 32')";
+    }
 }

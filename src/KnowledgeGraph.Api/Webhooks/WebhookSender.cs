@@ -44,8 +44,12 @@ public sealed class WebhookSender(HttpClient http, WebhookSettings settings)
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.Timeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(payload.Body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(WebhookPayload.SignatureHeader, payload.Signature(webhook.Secret));
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(payload.ContentType);
+        // Standard Webhooks: signed afresh at each attempt, since the timestamp is part of what is signed.
+        var now = DateTimeOffset.UtcNow;
+        request.Headers.Add(WebhookPayload.IdHeader, payload.MessageId);
+        request.Headers.Add(WebhookPayload.TimestampHeader, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookPayload.SignatureHeader, payload.Signature(webhook.Secret, now));
         request.Headers.Add(WebhookPayload.SequenceHeader, payload.Sequence.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookPayload.EventIdHeader, payload.EventId);
         try

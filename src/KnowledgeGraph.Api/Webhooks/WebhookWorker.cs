@@ -1,4 +1,5 @@
 using KnowledgeGraph.Api.Subscriptions;
+using KnowledgeGraph.Api.Telemetry;
 
 namespace KnowledgeGraph.Api.Webhooks;
 
@@ -86,6 +87,7 @@ internal sealed class WebhookWorker(
         if (outcome.Acknowledged)
         {
             await lease.AcknowledgeAsync(payload.Sequence, deadLetter, ct);
+            KnowledgeGraphMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "acknowledged"));
             return true;
         }
         if (await lease.LoadAsync(ct) is null)
@@ -94,6 +96,7 @@ internal sealed class WebhookWorker(
         }
         WebhookLog.DeadLettered(logger, payload.Sequence, webhook.Url, outcome.Attempts, outcome.LastError ?? "");
         await lease.DeadLetterAsync(payload.Sequence, payload.EventId, outcome, ct);
+        KnowledgeGraphMetrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "dead-lettered"));
         return true;
     }
 

@@ -86,6 +86,70 @@ public class GraphQLLimitsTests(TestDatabase database) : IClassFixture<TestDatab
         Assert.NotNull(last.Response.Headers.RetryAfter?.Delta);
     }
 
+    [Fact]
+    public async Task FiveAliasedLongestPaths_CostMoreThanTheMaximum_AndAreRefusedBeforeTheyRun()
+    {
+        await using var server = Server();
+        using var client = server.CreateHttpClient();
+        var one = """shortestPath(from: "a", to: "b", maxHops: 8) { length }""";
+
+        var single = await client.PostGraphQLAsync(new { query = $"{{ p: {one} }}" });
+        var five = await client.PostGraphQLAsync(new { query = "{ " + string.Concat(Enumerable.Range(0, 5).Select(i => $"p{i}: {one} ")) + "}" });
+
+        var singleCost = single.Body.GetProperty("extensions").GetProperty("cost").GetProperty("requested").GetDouble();
+        Assert.InRange(singleCost, 2560, 2600);
+        Assert.Equal(HttpStatusCode.BadRequest, five.Status);
+        Assert.Equal("COMPLEXITY", five.FirstErrorCode);
+        Assert.Equal(5 * singleCost, five.Body.GetProperty("extensions").GetProperty("cost").GetProperty("requested").GetDouble());
+    }
+
+    [Fact]
+    public async Task AliasedIntrospection_IsCounted_SoThreeHundredSchemasAreRefused_WhileOneIsServed()
+    {
+        await using var server = Server();
+        using var client = server.CreateHttpClient();
+
+        var one = await client.PostGraphQLAsync(new { query = "{ __schema { types { name fields { name } } } }" });
+        var many = await client.PostGraphQLAsync(new { query = "{ " + string.Concat(Enumerable.Range(0, 300).Select(i => $"s{i}: __schema {{ types {{ name }} }} ")) + "}" });
+
+        Assert.Equal(HttpStatusCode.OK, one.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, many.Status);
+        Assert.Contains("Complexity is 150000", many.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CostBudget_Answers429WithRetryAfter_OnceAClientHasSpentItsCostUnits()
+    {
+        await using var server = Server(("KG_COST_BUDGET_PER_MINUTE", "6000"), ("KG_GRAPHQL_MAX_COMPLEXITY", "6000"));
+        using var client = server.CreateHttpClient();
+        var query = new { query = """{ shortestPath(from: "a", to: "b", maxHops: 8) { length } }""" };
+
+        var first = await client.PostGraphQLAsync(query);
+        var second = await client.PostGraphQLAsync(query);
+        var third = await client.PostGraphQLAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.Status);
+        Assert.Equal("COST_BUDGET_EXHAUSTED", third.FirstErrorCode);
+        Assert.Contains("KG_COST_BUDGET_PER_MINUTE", third.FirstErrorMessage, StringComparison.Ordinal);
+        Assert.NotNull(third.Response.Headers.RetryAfter?.Delta);
+        Assert.True(second.Body.GetProperty("extensions").GetProperty("cost").GetProperty("budgetLeft").GetInt64() < 2561);
+    }
+
+    [Fact]
+    public async Task AnswerOverTheResponseCap_IsNotSent_TheClientIsToldToAskForLess()
+    {
+        await using var server = Server(("KG_GRAPHQL_MAX_RESPONSE_BYTES", "2000"));
+        using var client = server.CreateHttpClient();
+
+        var answer = await client.PostGraphQLAsync(new { query = "{ countries { code name } }" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("RESPONSE_TOO_LARGE", answer.FirstErrorCode);
+        Assert.Contains("KG_GRAPHQL_MAX_RESPONSE_BYTES", answer.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
     private ApiServer<Program> Server(params (string Key, string Value)[] settings) =>
         new(database.ConnectionString, settings.ToDictionary(s => s.Key, s => s.Value));
 }

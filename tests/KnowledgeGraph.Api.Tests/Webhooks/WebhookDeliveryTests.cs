@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Api.Tests.Webhooks;
 /// <summary>Deliveries to a receiver on loopback: retried until acknowledged, signed, and dead-lettered when it never accepts.</summary>
 public sealed class WebhookDeliveryTests
 {
-    private const string Secret = "s3cret-for-tests";
+    private const string Secret = WebhookSettingsForTests.Secret;
 
     [Fact]
     public async Task AReceiverThatFailsTwice_ThenAccepts_AcknowledgesExactlyOneSignedDelivery_AfterThreeAttempts()
@@ -31,13 +31,25 @@ public sealed class WebhookDeliveryTests
         var body = JsonNode.Parse(acknowledged.Body)!;
         Assert.Equal(["deal-hooked", "deal-next"], receiver.Acknowledged.Select(r => r.DealId));
         Assert.Equal([500, 500, 200], receiver.Received.Where(r => r.DealId == "deal-hooked").Select(r => r.Status));
-        Assert.True(acknowledged.SignatureVerifies(Secret), "the signature is the HMAC-SHA256 of the body with the secret");
-        Assert.False(acknowledged.SignatureVerifies("another-secret"));
-        Assert.Equal(acknowledged.Sequence, body["sequence"]!.GetValue<long>());
+        Assert.True(acknowledged.SignatureVerifies(Secret), "the Standard Webhooks signature of id.timestamp.body with the secret");
+        Assert.False(acknowledged.SignatureVerifies(WebhookSettingsForTests.OtherSecret));
+        Assert.Equal("msg_evt-deal-hooked", acknowledged.WebhookId);
+        Assert.InRange(long.Parse(acknowledged.Timestamp!, System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        // A CloudEvent in structured JSON mode, the deal event in its data.
+        Assert.StartsWith("application/cloudevents+json", acknowledged.ContentType, StringComparison.Ordinal);
+        Assert.Equal("1.0", body["specversion"]!.GetValue<string>());
+        Assert.Equal("org.knowledgegraph.deal.SupplyAgreementSigned", body["type"]!.GetValue<string>());
+        Assert.Equal("/knowledgegraph/deals", body["source"]!.GetValue<string>());
+        Assert.Equal("evt-deal-hooked", body["id"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(body["time"]!.GetValue<string>()));
+        Assert.Equal("deal-hooked", body["subject"]!.GetValue<string>());
+        var data = body["data"]!;
+        Assert.Equal(acknowledged.Sequence, data["sequence"]!.GetValue<long>());
         Assert.Equal("evt-deal-hooked", acknowledged.EventId);
-        Assert.Equal("SupplyAgreementSigned", body["eventType"]!.GetValue<string>());
-        Assert.Equal("supply", body["deal"]!["kind"]!.GetValue<string>());
-        Assert.Equal("Integration test", body["source"]!["title"]!.GetValue<string>());
+        Assert.Equal("SupplyAgreementSigned", data["eventType"]!.GetValue<string>());
+        Assert.Equal("supply", data["deal"]!["kind"]!.GetValue<string>());
+        Assert.Equal("Integration test", data["source"]!["title"]!.GetValue<string>());
         Assert.Equal(3, delivery.GetProperty("attempts").GetInt32());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, delivery.GetProperty("acknowledgedAt").ValueKind);
         Assert.True(webhook.GetProperty("cursor").GetInt64() >= receiver.Acknowledged[1].Sequence);

@@ -10,12 +10,22 @@ using Microsoft.Extensions.Logging;
 namespace KnowledgeGraph.Api.Tests.Webhooks;
 
 /// <summary>One POST the receiver got, and the status it answered (null: it dropped the connection without answering).</summary>
-public sealed record ReceivedDelivery(long Sequence, string EventId, string DealId, string Body, string? Signature, int? Status)
+public sealed record ReceivedDelivery(
+    long Sequence, string EventId, string DealId, string Body, string? WebhookId, string? Timestamp, string? Signature, string? ContentType, int? Status)
 {
     public bool Acknowledged => Status is >= 200 and < 300;
 
-    public bool SignatureVerifies(string secret) =>
-        Signature == "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(Body)));
+    /// <summary>
+    /// The Standard Webhooks check, written from the specification: the key is the base64 after <c>whsec_</c>; the
+    /// signed content is <c>webhook-id.webhook-timestamp.body</c>; <c>webhook-signature</c> holds space-separated
+    /// <c>v1,&lt;base64 HMAC-SHA256&gt;</c> entries, one of which must match.
+    /// </summary>
+    public bool SignatureVerifies(string secret)
+    {
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{WebhookId}.{Timestamp}.{Body}")));
+        return Signature?.Split(' ').Contains(expected) == true;
+    }
 }
 
 /// <summary>
@@ -39,10 +49,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             var body = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync(http.RequestAborted);
             var json = JsonNode.Parse(body)!;
+            var headers = http.Request.Headers;
             var request = new ReceivedDelivery(
-                long.Parse(http.Request.Headers["X-KG-Sequence"].ToString(), CultureInfo.InvariantCulture),
-                http.Request.Headers["X-KG-Event-Id"].ToString(), json["deal"]!["id"]!.GetValue<string>(), body,
-                http.Request.Headers["X-KG-Signature"].FirstOrDefault(), null);
+                long.Parse(headers["X-KG-Sequence"].ToString(), CultureInfo.InvariantCulture),
+                headers["X-KG-Event-Id"].ToString(), json["data"]!["deal"]!["id"]!.GetValue<string>(), body,
+                headers["webhook-id"].FirstOrDefault(), headers["webhook-timestamp"].FirstOrDefault(),
+                headers["webhook-signature"].FirstOrDefault(), http.Request.ContentType, null);
             int count;
             lock (_lock)
             {

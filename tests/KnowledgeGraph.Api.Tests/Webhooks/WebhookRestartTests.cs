@@ -34,7 +34,7 @@ public sealed class WebhookRestartTests
         using (var first = await StartAsync(database.ConnectionString, settings))
         {
             using var api = new WebhookApi(first.Address);
-            await api.RegisterAsync(receiver.Url, "restart-secret");
+            await api.RegisterAsync(receiver.Url, WebhookSettingsForTests.RestartSecret);
             await DealLines.RecordAsync(database, deals.Select(DealLines.SupplyAgreement));
             await inFlight.Task.WaitAsync(TimeSpan.FromSeconds(90), TestContext.Current.CancellationToken);
             first.Kill();
@@ -50,7 +50,7 @@ public sealed class WebhookRestartTests
         Assert.Equal(["deal-1", "deal-2"], acknowledgedBeforeRestart);
         Assert.Equal([.. deals, "deal-7"], acknowledged.Select(r => r.DealId));
         Assert.True(acknowledged.Zip(acknowledged.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence), "in sequence order");
-        Assert.All(acknowledged, r => Assert.True(r.SignatureVerifies("restart-secret")));
+        Assert.All(acknowledged, r => Assert.True(r.SignatureVerifies(WebhookSettingsForTests.RestartSecret)));
         Assert.Equal([null, 200], receiver.Received.Where(r => r.DealId == "deal-3").Select(r => r.Status).Order());
         Assert.Equal(7 + 1, receiver.Received.Count);
     }

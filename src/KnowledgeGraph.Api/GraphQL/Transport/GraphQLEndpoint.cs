@@ -1,7 +1,10 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using KnowledgeGraph.Api.GraphQL.Cost;
+using GraphQLParser.Exceptions;
 
 namespace KnowledgeGraph.Api.GraphQL.Transport;
 
@@ -15,8 +18,14 @@ internal sealed class GraphQLEndpoint(
     IDocumentBuilder documentBuilder,
     GraphQLRequestReader reader,
     GraphQLResponseWriter writer,
-    ApiKeys apiKeys)
+    ApiKeys apiKeys,
+    GraphQLLimits limits)
 {
+    private long _answered;
+
+    /// <summary>GraphQL requests answered (GraphiQL pages aside), for the metrics.</summary>
+    public long Answered => Interlocked.Read(ref _answered);
+
     public async Task HandleGetAsync(HttpContext http, string? graphiqlFolder)
     {
         if (GraphQLMediaTypes.AcceptsHtml(http.Request.Headers.Accept) && !http.Request.Query.ContainsKey("query"))
@@ -29,12 +38,14 @@ internal sealed class GraphQLEndpoint(
             await GraphQLResponseWriter.WriteNotAcceptableAsync(http);
             return;
         }
+        Interlocked.Increment(ref _answered);
         var (request, problem) = reader.FromQueryString(http.Request.Query);
         await ExecuteAsync(http, mediaType, request, problem, allowMutations: false);
     }
 
     public async Task HandlePostAsync(HttpContext http)
     {
+        Interlocked.Increment(ref _answered);
         if (Negotiate(http) is not { } mediaType)
         {
             await GraphQLResponseWriter.WriteNotAcceptableAsync(http);
@@ -60,7 +71,7 @@ internal sealed class GraphQLEndpoint(
             problem = new RequestProblem(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
                 "The API key in 'Authorization: Bearer <key>' is not one of KG_API_KEYS; send none to read anonymously");
         }
-        var document = problem is null ? TryParse(request!.Query!) : null;
+        var document = problem is null ? TryParse(request!.Query!, out problem) : null;
         var operation = document is null ? null : SelectOperation(document, request!.OperationName);
         problem ??= RefuseOperation(operation, allowMutations, http);
         if (problem is not null)
@@ -68,18 +79,30 @@ internal sealed class GraphQLEndpoint(
             await GraphQLResponseWriter.WriteProblemAsync(http, mediaType, problem);
             return;
         }
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var context = new GraphQLRequestContext(credentials == Credentials.ValidKey, GraphQLRequestContext.ClientOf(http));
+        ExecutionResult result;
+        using (context.Cost)
         {
-            Query = request!.Query,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            UserContext = new GraphQLRequestContext(credentials == Credentials.ValidKey),
-            CancellationToken = http.RequestAborted,
-        });
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request!.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = http.RequestServices,
+                User = http.User,
+                UserContext = context,
+                CancellationToken = http.RequestAborted,
+            });
+        }
+        (result.Extensions ??= [])["cost"] = context.Cost.Describe(limits.MaxComplexity, limits.CostBudgetPerMinute);
+        if (result.Errors?.OfType<CostRefusal>().FirstOrDefault() is { } refusal)
+        {
+            http.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await writer.WriteResultAsync(http, mediaType, refusal.Status, result);
+            return;
+        }
         await writer.WriteResultAsync(http, mediaType, Status(result, mediaType), result);
     }
 
@@ -93,12 +116,22 @@ internal sealed class GraphQLEndpoint(
         : result.Errors?.Any(e => e is TimeoutError) == true ? StatusCodes.Status504GatewayTimeout
         : StatusCodes.Status400BadRequest;
 
-    /// <summary>The parsed document, or null for a syntax error, which the executer then reports in GraphQL's own words.</summary>
-    private GraphQLDocument? TryParse(string query)
+    /// <summary>
+    /// The parsed document, or null for a syntax error, which the executer then reports in GraphQL's own words; a
+    /// document nested deeper than the parser goes (selections, lists or input objects) is refused here.
+    /// </summary>
+    private GraphQLDocument? TryParse(string query, out RequestProblem? problem)
     {
+        problem = null;
         try
         {
             return documentBuilder.Build(query);
+        }
+        catch (GraphQLMaxDepthExceededException e)
+        {
+            problem = new RequestProblem(StatusCodes.Status400BadRequest, "QUERY_TOO_DEEP",
+                $"The query nests selections, lists or input objects too deeply to be read ({e.Description}); nest less");
+            return null;
         }
         catch (SyntaxError)
         {

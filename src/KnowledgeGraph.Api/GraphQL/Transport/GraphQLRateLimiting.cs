@@ -17,7 +17,7 @@ internal static class GraphQLRateLimiting
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                GraphQLRequestContext.ClientOf(http),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.RateLimitPerMinute,

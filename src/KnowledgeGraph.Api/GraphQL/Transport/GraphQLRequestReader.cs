@@ -46,7 +46,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, Gr
                 fields[name] = JsonSerializer.SerializeToElement(values[0]);
             }
         }
-        return Validate(fields);
+        return RequestHygiene.Check(fields) is { } unreadable ? (null, unreadable) : Validate(fields);
     }
 
     public async Task<(GraphQLRequest? Request, RequestProblem? Problem)> FromBodyAsync(HttpRequest request, CancellationToken ct)
@@ -75,6 +75,10 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, Gr
             if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, BadRequest("The request body must be a JSON object with a 'query' string"));
+            }
+            if (RequestHygiene.Check(json.RootElement) is { } unreadable)
+            {
+                return (null, unreadable);
             }
             var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var property in json.RootElement.EnumerateObject())

@@ -5,6 +5,8 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using KnowledgeGraph.Api.GraphQL.Transport;
+using KnowledgeGraph.Api.Telemetry;
 
 namespace KnowledgeGraph.Api.Subscriptions.WebSockets;
 
@@ -21,7 +23,16 @@ internal sealed partial class GraphQLWebSocketConnection
             var isSubscription = document?.Definitions.OfType<GraphQLOperationDefinition>()
                 .Where(o => request.OperationName is null || o.Name?.StringValue == request.OperationName)
                 .Select(o => o.Operation).FirstOrDefault() == OperationType.Subscription;
+            if (isSubscription && !TryHoldSubscription(operation))
+            {
+                SendError(id, Refusal("TOO_MANY_SUBSCRIPTIONS",
+                    $"This connection already holds {settings.MaxSubscriptions} subscriptions (KG_WS_MAX_SUBSCRIPTIONS); complete one first"));
+                Finish(id, operation);
+                return;
+            }
             var scope = operation.Own(http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope());
+            var context = new WebSocketRequestContext(_authenticated, GraphQLRequestContext.ClientOf(http), this);
+            using var cost = context.Cost;
             var result = await executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = request.Query,
@@ -31,7 +42,7 @@ internal sealed partial class GraphQLWebSocketConnection
                 Extensions = request.Extensions,
                 RequestServices = isSubscription ? new FreshLoaderServices(scope.ServiceProvider) : scope.ServiceProvider,
                 User = http.User,
-                UserContext = new WebSocketRequestContext(_authenticated, this),
+                UserContext = context,
                 CancellationToken = operation.Token,
             });
             if (result.Streams is { Count: > 0 } streams)
@@ -54,6 +65,23 @@ internal sealed partial class GraphQLWebSocketConnection
             return;
         }
         Finish(id, operation);
+    }
+
+    /// <summary>Counts a subscription against KG_WS_MAX_SUBSCRIPTIONS until its operation ends; false when none is left.</summary>
+    private bool TryHoldSubscription(Operation operation)
+    {
+        if (Interlocked.Increment(ref _subscriptions) > settings.MaxSubscriptions)
+        {
+            Interlocked.Decrement(ref _subscriptions);
+            return false;
+        }
+        KnowledgeGraphMetrics.Subscriptions.Add(1);
+        operation.OnDispose(() =>
+        {
+            Interlocked.Decrement(ref _subscriptions);
+            KnowledgeGraphMetrics.Subscriptions.Add(-1);
+        });
+        return true;
     }
 
     private void Finish(string id, Operation operation)
@@ -154,6 +182,7 @@ internal sealed partial class GraphQLWebSocketConnection
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(connection);
         private readonly Lock _lock = new();
         private IDisposable? _subscription;
+        private Action? _onDispose;
         private AsyncServiceScope? _scope;
         private bool _disposed;
 
@@ -166,6 +195,20 @@ internal sealed partial class GraphQLWebSocketConnection
                 _scope = scope;
             }
             return scope;
+        }
+
+        /// <summary>Runs <paramref name="release"/> when the operation ends (at once if it already has).</summary>
+        public void OnDispose(Action release)
+        {
+            lock (_lock)
+            {
+                if (!_disposed)
+                {
+                    _onDispose = release;
+                    return;
+                }
+            }
+            release();
         }
 
         public void Attach(IDisposable subscription)
@@ -191,6 +234,7 @@ internal sealed partial class GraphQLWebSocketConnection
                 }
                 _disposed = true;
             }
+            _onDispose?.Invoke();
             _stop.Cancel();
             _subscription?.Dispose();
             _ = _scope?.DisposeAsync().AsTask();

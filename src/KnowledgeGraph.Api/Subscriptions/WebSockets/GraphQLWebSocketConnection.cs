@@ -26,12 +26,15 @@ internal sealed partial class GraphQLWebSocketConnection(
     private readonly CancellationTokenSource _readAbort = new();
     private readonly TaskCompletionSource<(int Code, string Reason)> _close = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _initReceived;
+    private int _subscriptions;
     private bool _acknowledged;
     private bool _authenticated;
 
     public SemaphoreSlim SendBudget { get; } = new(settings.MaxPendingEvents, settings.MaxPendingEvents);
 
     public int MaxPendingEvents => settings.MaxPendingEvents;
+
+    public TimeSpan SendTimeout => settings.SendTimeout;
 
     public void Dispose()
     {
@@ -201,6 +204,12 @@ internal sealed partial class GraphQLWebSocketConnection(
             Close(CloseCodes.BadRequest, "Invalid subscribe message: an 'id' and a 'payload' with a 'query' string are expected");
             return false;
         }
+        if (_operations.Count >= settings.MaxOperations)
+        {
+            SendError(id, Refusal("TOO_MANY_OPERATIONS",
+                $"This connection already runs {settings.MaxOperations} operations (KG_WS_MAX_OPERATIONS); complete one first"));
+            return true;
+        }
         var operation = new Operation(_closing.Token);
         if (!_operations.TryAdd(id, operation))
         {
@@ -237,6 +246,9 @@ internal sealed partial class GraphQLWebSocketConnection(
             return null;
         }
     }
+
+    private static JsonArray Refusal(string code, string message) =>
+        new(new JsonObject { ["message"] = message, ["extensions"] = new JsonObject { ["code"] = code } });
 
     private static string Json(JsonObject message) => message.ToJsonString();
 

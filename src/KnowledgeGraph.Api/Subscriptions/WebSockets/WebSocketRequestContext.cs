@@ -1,16 +1,23 @@
+using KnowledgeGraph.Api.GraphQL.Cost;
 using KnowledgeGraph.Api.GraphQL.Transport;
 
 namespace KnowledgeGraph.Api.Subscriptions.WebSockets;
 
 /// <summary>The user context of an operation run over a socket: the connection's credentials, budget and close.</summary>
-internal sealed class WebSocketRequestContext(bool authenticated, ISubscriptionHost host)
+internal sealed class WebSocketRequestContext(bool authenticated, string client, ISubscriptionHost host)
     : Dictionary<string, object?>, IGraphQLRequestContext, ISubscriptionHost
 {
     public bool Authenticated { get; } = authenticated;
 
+    public string Client { get; } = client;
+
+    public RequestCost Cost { get; } = new();
+
     public SemaphoreSlim SendBudget => host.SendBudget;
 
     public int MaxPendingEvents => host.MaxPendingEvents;
+
+    public TimeSpan SendTimeout => host.SendTimeout;
 
     public void CloseTooSlow(string reason) => host.CloseTooSlow(reason);
 }

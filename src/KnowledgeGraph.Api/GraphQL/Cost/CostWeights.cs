@@ -1,0 +1,54 @@
+using GraphQL.Validation.Complexity;
+using KnowledgeGraph.Graph.Queries;
+
+namespace KnowledgeGraph.Api.GraphQL.Cost;
+
+/// <summary>
+/// What a field costs, by field coordinate (<c>Type.field</c>), in the manner of the IBM GraphQL cost directive: the
+/// field's own weight, and the multiplier applied to everything selected under it (how many items a list returns).
+/// A field not named here costs 1 and multiplies its children by its <c>first</c> argument when it is a list, else by
+/// <see cref="DefaultListSize"/>. Every alias is a selection and costs again. The README's "Cost" table mirrors this one.
+/// </summary>
+internal static class CostWeights
+{
+    /// <summary>The multiplier of a list without a <c>first</c> argument (a node's relationships, mostly a handful).</summary>
+    public const double DefaultListSize = 5;
+
+    /// <summary>The whole schema, once: cheap to serve once, megabytes when aliased hundreds of times.</summary>
+    public const double Schema = 500;
+
+    public static readonly IReadOnlyDictionary<string, Func<FieldImpactContext, FieldComplexityResult>> ByCoordinate =
+        new Dictionary<string, Func<FieldImpactContext, FieldComplexityResult>>(StringComparer.Ordinal)
+        {
+            // A breadth-first search: the frontier roughly doubles with each hop allowed.
+            ["Query.shortestPath"] = f => new(Doubling(f, "maxHops", 4, GraphPaths.MaxHops), 1),
+            // Tier after tier upstream, each tier a set of suppliers.
+            ["Query.supplyChain"] = f => new(Doubling(f, "depth", 4, SupplyRelations.MaxDepth), 8),
+            ["Query.firmsLackingSupplier"] = _ => new(100, 20),
+            ["Query.strandedIf"] = _ => new(100, 20),
+            ["Query.stageConcentration"] = _ => new(20, 10),
+            ["Query.neighbours"] = _ => new(5, 20),
+            ["Query.search"] = f => new(10, First(f, 20, QueryType.MaxPageSize)),
+            // A page: the connection is one object, its nodes (or edges) as many as the page's first.
+            ["Query.organizations"] = _ => new(5, 1),
+            ["OrganizationConnection.nodes"] = f => new(1, PageSize(f)),
+            ["OrganizationConnection.edges"] = f => new(1, PageSize(f)),
+            ["Query.facilities"] = f => new(5, First(f, 100, ListQueries.MaxItems)),
+            ["Query.deals"] = f => new(5, First(f, 100, ListQueries.MaxItems)),
+            ["Query.policies"] = f => new(5, First(f, 100, ListQueries.MaxItems)),
+            ["Query.countries"] = _ => new(2, 250),
+            // Introspection is read from memory: a flat price for the whole answer, nothing for what is inside.
+            ["Query.__schema"] = _ => new(Schema, 0),
+            ["Query.__type"] = _ => new(10, 0),
+        };
+
+    /// <summary>20 for one step, doubling with each further step allowed (default when the argument is omitted).</summary>
+    private static double Doubling(FieldImpactContext field, string argument, int fallback, int max) =>
+        20 * Math.Pow(2, Math.Clamp(field.GetArgument(argument, (int?)null) ?? fallback, 1, max) - 1);
+
+    private static double PageSize(FieldImpactContext field) =>
+        field.Parent is { } page ? First(page, 20, QueryType.MaxPageSize) : 20;
+
+    private static double First(FieldImpactContext field, int fallback, int max) =>
+        Math.Clamp(field.GetArgument("first", (int?)null) ?? fallback, 1, max);
+}

@@ -1,0 +1,47 @@
+using KnowledgeGraph.EventStore;
+using KnowledgeGraph.Graph.Projection;
+using Marten;
+using Npgsql;
+using static KnowledgeGraph.Api.SettingReader;
+
+namespace KnowledgeGraph.Api.Health;
+
+/// <summary>
+/// The probes of an orchestrator: <c>GET /health/live</c> (the process answers) and <c>GET /health/ready</c> (the
+/// database answers and the graph is at most KG_READY_MAX_LAG events behind the event store; 503 otherwise, saying why).
+/// </summary>
+internal static class ProbeEndpoints
+{
+    public static void MapHealthProbes(this IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        var maxLag = Whole(key => configuration[key], "KG_READY_MAX_LAG", 1000);
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapGet("/health/ready", async (IDocumentStore store, NpgsqlDataSource database, CancellationToken ct) =>
+        {
+            long lag;
+            try
+            {
+                lag = await LagAsync(store, database, ct);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                return Results.Json(new { status = "not-ready", reason = $"the database does not answer: {e.Message}" },
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            return lag <= maxLag
+                ? Results.Ok(new { status = "ready", projectionLag = lag })
+                : Results.Json(new { status = "not-ready", projectionLag = lag, reason = $"the graph is {lag} events behind the store (KG_READY_MAX_LAG is {maxLag})" },
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+    }
+
+    /// <summary>Events stored and not yet reflected by the projection's durable checkpoint.</summary>
+    public static async Task<long> LagAsync(IDocumentStore store, NpgsqlDataSource database, CancellationToken ct)
+    {
+        await using var lastEvent = database.CreateCommand($"SELECT coalesce(max(seq_id), 0) FROM {EventStoreSetup.Schema}.mt_events");
+        var lastStored = (long)(await lastEvent.ExecuteScalarAsync(ct))!;
+        var checkpoint = (await store.Advanced.AllProjectionProgress(token: ct))
+            .FirstOrDefault(s => s.ShardName.StartsWith(GraphSubscription.SubscriptionName + ":", StringComparison.Ordinal))?.Sequence ?? 0;
+        return Math.Max(0, lastStored - checkpoint);
+    }
+}

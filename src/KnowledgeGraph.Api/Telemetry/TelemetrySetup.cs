@@ -1,0 +1,57 @@
+using KnowledgeGraph.Api.GraphQL.Transport;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace KnowledgeGraph.Api.Telemetry;
+
+/// <summary>
+/// OpenTelemetry the .NET way: traces of ASP.NET Core, HttpClient (webhooks, the Neo4j HTTP API), Npgsql and Marten
+/// (its projection batches); metrics of the same and of the product; Prometheus text at <c>/metrics</c> always, OTLP
+/// too when OTEL_EXPORTER_OTLP_ENDPOINT is set (the exporter reads the standard OTEL_* variables). Logs are JSON
+/// lines when KG_LOG_FORMAT=json.
+/// </summary>
+public static class TelemetrySetup
+{
+    public static WebApplicationBuilder AddKnowledgeGraphTelemetry(this WebApplicationBuilder builder)
+    {
+        if (string.Equals(builder.Configuration["KG_LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        builder.Services.AddSingleton<StoreSampler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StoreSampler>());
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("knowledgegraph-api"))
+            .WithTracing(t => t
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource("Marten"))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(KnowledgeGraphMetrics.MeterName, "Npgsql", "Marten")
+                .AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+        return builder;
+    }
+
+    /// <summary><c>GET /metrics</c> in the Prometheus text format; the observable instruments read the store sampler.</summary>
+    public static WebApplication MapKnowledgeGraphMetrics(this WebApplication app)
+    {
+        var sampler = app.Services.GetRequiredService<StoreSampler>();
+        var database = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Database ?? "";
+        var endpoint = app.Services.GetRequiredService<GraphQLEndpoint>();
+        var meter = KnowledgeGraphMetrics.ObserveApplication(() => sampler.Latest, () => endpoint.Answered, database);
+        app.Lifetime.ApplicationStopped.Register(meter.Dispose);
+        app.MapPrometheusScrapingEndpoint();
+        return app;
+    }
+}
