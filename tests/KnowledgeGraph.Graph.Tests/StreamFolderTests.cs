@@ -90,6 +90,15 @@ public class StreamFolderTests
     }
 
     [Fact]
+    public void SupplySignedAfterAnEarlierStartDate_CountsFromTheStartDate()
+    {
+        var graph = StreamFolder.Fold("deal:d", [
+            Event("e1", "2025-08-06", new SupplyAgreementSigned("d", "a", "b", "ndfeb-magnet", "signed", StartDate: new DateOnly(2025, 7, 1)))]);
+
+        Assert.Equal("signed 2025-07-01..open", Versions(graph, Relationships.Supplies, e => e.Text("status")));
+    }
+
+    [Fact]
     public void SupplySignedBeforeItsStart_CountsFromTheStart()
     {
         var graph = StreamFolder.Fold("deal:d", [

@@ -146,8 +146,10 @@ internal static class DealFold
         {
             to = from;
         }
+        // The status it was signed with holds from the start of the window (a start date may be earlier than the
+        // signing); a later change of status holds from its own date.
         var versions = statuses
-            .Select(p => (Period: p, From: p.From > from ? p.From : from, To: Earlier(p.To, to)))
+            .Select((p, i) => (Period: p, From: i > 0 && p.From > from ? p.From : from, To: Earlier(p.To, to)))
             .Where(v => v.To is null || v.From < v.To)
             .ToList();
         if (versions.Count == 0)
