@@ -14,7 +14,7 @@ public static class KnownMirrors
         "investing.com", "indonesia-news.biz", "kitco.com", "marketscreener.com", "metrolatinousa.com",
         "middle.news", "miningnorth.com", "mondaq.com", "mooo.com", "nasdaq.com", "quantisnow.com",
         "rough-polished.expert", "sentifin.ai", "sightlineu3o8.com", "stocktitan.net", "thecheapinvestor.com",
-        "thecirclenews.org", "tresorfx.com", "urdupoint.com", "wallstreet-online.de", "wedoany.com", "01net.it",
+        "tresorfx.com", "urdupoint.com", "wallstreet-online.de", "wedoany.com", "01net.it",
         "media.dealstreetasia.com",
     };
 
