@@ -27,8 +27,10 @@ public static class DataCheck
         var world = new World();
         var accepted = new List<Located>();
         var firstSeen = new Dictionary<string, CuratedLine>(StringComparer.Ordinal);
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
+            fileOrder.TryAdd(line.File, fileOrder.Count);
             var parsed = EnvelopeParser.Parse(line.Text);
             IReadOnlyList<Problem> problems = parsed.Problems;
             if (parsed.Envelope is { } envelope)
@@ -51,7 +53,7 @@ public static class DataCheck
         findings.AddRange(standing.SelectMany(a => SourceAndDate(a, today)));
         findings.AddRange(CurationRules.CapacityBeforeOperating(standing));
         findings.AddRange(CurationRules.EmptyBlocs(standing).Select(p => new Finding(scope, 0, p)));
-        return findings;
+        return [.. findings.OrderBy(f => f.Line == 0).ThenBy(f => fileOrder.GetValueOrDefault(f.File, int.MaxValue)).ThenBy(f => f.Line)];
     }
 
     private static IEnumerable<Finding> SourceAndDate(Located a, DateOnly today)
