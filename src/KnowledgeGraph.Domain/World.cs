@@ -4,7 +4,8 @@ namespace KnowledgeGraph.Domain;
 
 public enum DealKind { Investment, Partnership, SupplyAgreement }
 
-public sealed record DealState(DealKind Kind, string Status, bool Ended);
+/// <summary>A deal as validation sees it; <see cref="Instrument"/> and <see cref="StakePercent"/> for investments only.</summary>
+public sealed record DealState(DealKind Kind, string Status, bool Ended, string? Instrument = null, decimal? StakePercent = null);
 
 /// <summary>An event already stored: enough to detect duplicates and to route retractions.</summary>
 public sealed record KnownEvent(string Fingerprint, string Type, string Stream, string? RetractedBy);
@@ -61,10 +62,19 @@ public sealed class World
                 _facilityStatus[e.FacilityId] = e.Status;
                 break;
             case InvestmentMade e:
-                _deals[e.DealId] = new DealState(DealKind.Investment, e.Status, false);
+                _deals[e.DealId] = new DealState(DealKind.Investment, e.Status, false, e.Instrument, e.StakePercent);
                 _undoable[envelope.Id] = envelope;
                 break;
             case InvestmentStatusChanged e:
+                _deals[e.DealId] = _deals[e.DealId] with { Status = e.Status };
+                break;
+            case StakeChanged e:
+                _deals[e.DealId] = _deals[e.DealId] with { StakePercent = e.StakePercent };
+                break;
+            case PartnershipStatusChanged e:
+                _deals[e.DealId] = _deals[e.DealId] with { Status = e.Status };
+                break;
+            case SupplyAgreementStatusChanged e:
                 _deals[e.DealId] = _deals[e.DealId] with { Status = e.Status };
                 break;
             case PartnershipFormed e:

@@ -72,4 +72,84 @@ public class StreamFolderTests
         Assert.Empty(graph.Nodes);
         Assert.Equal("OrganizationUpdated before any OrganizationRegistered in its stream", Assert.Single(graph.Errors).Reason);
     }
+    /// <summary>The versions of a relationship type in world-time order, as "value from..to".</summary>
+    private static string Versions(StreamGraph graph, string type, Func<GraphEdge, object?> value) =>
+        string.Join(", ", graph.Edges.Where(e => e.Type == type).OrderBy(e => e.ValidFrom).ThenBy(e => e.ToId, StringComparer.Ordinal)
+            .Select(e => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value(e)} {e.ValidFrom:yyyy-MM-dd}..{e.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "open"}")));
+
+    [Fact]
+    public void ProposedSupply_IsShownAsProposed_UntilSigned_ThenInForceFromItsStart()
+    {
+        var graph = StreamFolder.Fold("deal:d", [
+            Event("e1", "2024-05-01", new SupplyAgreementSigned("d", "a", "b", "ndfeb-magnet", "proposed", StartDate: new DateOnly(2024, 9, 1))),
+            Event("e2", "2025-02-01", new SupplyAgreementStatusChanged("d", "signed"))]);
+
+        Assert.Equal("proposed 2024-09-01..2025-02-01, signed 2025-02-01..open", Versions(graph, Relationships.Supplies, e => e.Text("status")));
+        Assert.Equal(["e1", "e2"], graph.Edges.Last(e => e.Type == Relationships.Supplies).EventIds);
+        Assert.Equal("signed", graph.Nodes.Single().Text("status"));
+    }
+
+    [Fact]
+    public void SupplySignedBeforeItsStart_CountsFromTheStart()
+    {
+        var graph = StreamFolder.Fold("deal:d", [
+            Event("e1", "2024-05-01", new SupplyAgreementSigned("d", "a", "b", "ndfeb-magnet", "proposed", StartDate: new DateOnly(2026, 1, 1))),
+            Event("e2", "2025-02-01", new SupplyAgreementStatusChanged("d", "signed"))]);
+
+        Assert.Equal("signed 2026-01-01..open", Versions(graph, Relationships.Supplies, e => e.Text("status")));
+    }
+
+    [Fact]
+    public void PartnershipStatus_IsItsLatestForwardStatus_UntilEnded()
+    {
+        StreamEvent[] events = [
+            Event("e1", "2023-01-01", new PartnershipFormed("p", ["a", "b"], "joint-venture", "proposed")),
+            Event("e2", "2023-06-01", new PartnershipStatusChanged("p", "announced")),
+            Event("e3", "2024-01-01", new PartnershipStatusChanged("p", "active"))];
+
+        Assert.Equal("active", StreamFolder.Fold("deal:p", events).Nodes.Single().Text("status"));
+        var ended = StreamFolder.Fold("deal:p", [.. events, Event("e4", "2025-01-01", new PartnershipEnded("p"))]);
+        Assert.Equal(("ended", 4), (ended.Nodes.Single().Text("status"), ended.Nodes.Single().EventIds.Count));
+    }
+
+    [Fact]
+    public void StakeChanges_VersionOwnership_AndASaleEndsIt()
+    {
+        var graph = StreamFolder.Fold("deal:i", [
+            Event("e1", "2020-01-10", new InvestmentMade("i", "a", "b", "equity", "completed", StakePercent: 40)),
+            Event("e2", "2022-03-01", new StakeChanged("i", 55)),
+            Event("e3", "2024-07-01", new StakeChanged("i", 0))]);
+
+        Assert.Equal("40 2020-01-10..2022-03-01, 55 2022-03-01..2024-07-01", Versions(graph, Relationships.Owns, e => e.Number("stakePercent")));
+        Assert.Equal(0m, graph.Nodes.Single().Properties["stakePercent"]!.GetValue<decimal>());
+        Assert.Empty(graph.Errors);
+    }
+
+    [Fact]
+    public void StakeChangeBeforeCompletion_IsAProjectionError()
+    {
+        var graph = StreamFolder.Fold("deal:i", [
+            Event("e1", "2020-01-10", new InvestmentMade("i", "a", "b", "acquisition", "announced", StakePercent: 100)),
+            Event("e2", "2020-06-01", new InvestmentStatusChanged("i", "completed")),
+            Event("e3", "2020-03-01", new StakeChanged("i", 80))]);
+
+        Assert.Equal("100 2020-06-01..open", Versions(graph, Relationships.Owns, e => e.Number("stakePercent")));
+        Assert.Equal(("e3", "StakeChanged dated before the investment's completion"), (Assert.Single(graph.Errors).EventId, graph.Errors[0].Reason));
+    }
+
+    [Fact]
+    public void FacilityUpdate_VersionsOperation_AndProducts_WithoutSplittingWhatItDidNotChange()
+    {
+        var graph = StreamFolder.Fold("facility:f", [
+            Event("e1", "2020-01-01", new FacilityRegistered("f", "Plant", "a", "US", "separation", "under-construction", ["la-ce-oxide"])),
+            Event("e2", "2023-01-01", new FacilityStatusChanged("f", "operating")),
+            Event("e3", "2025-01-01", new FacilityUpdated("f", Name: "Plant II", Products: ["la-ce-oxide", "ndpr-oxide"], CapacityTonnesPerYear: 1000)),
+            Event("e4", "2025-06-01", new FacilityUpdated("f", Name: "Plant III"))]);
+
+        Assert.Equal("under-construction 2020-01-01..2023-01-01, operating 2023-01-01..2025-01-01, operating 2025-01-01..open",
+            Versions(graph, Relationships.Operates, e => e.Text("status")));
+        Assert.Equal(1000m, graph.Edges.Last(e => e.Type == Relationships.Operates).Number("capacityTonnesPerYear"));
+        Assert.Equal("la-ce-oxide 2020-01-01..open, ndpr-oxide 2025-01-01..open", Versions(graph, Relationships.Produces, e => e.ToId));
+        Assert.Equal(("Plant III", "operating"), (graph.Nodes.Single().Text("name"), graph.Nodes.Single().Text("status")));
+    }
 }

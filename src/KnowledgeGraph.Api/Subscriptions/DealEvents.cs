@@ -101,9 +101,9 @@ public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, 
         }
         data["kind"] = e.EventType switch
         {
-            "InvestmentMade" or "InvestmentStatusChanged" => "investment",
-            "PartnershipFormed" or "PartnershipEnded" => "partnership",
-            "SupplyAgreementSigned" or "SupplyAgreementEnded" => "supply",
+            "InvestmentMade" or "InvestmentStatusChanged" or "StakeChanged" => "investment",
+            "PartnershipFormed" or "PartnershipStatusChanged" or "PartnershipEnded" => "partnership",
+            "SupplyAgreementSigned" or "SupplyAgreementStatusChanged" or "SupplyAgreementEnded" => "supply",
             _ => null,
         };
         data["status"] ??= e.EventType.EndsWith("Ended", StringComparison.Ordinal) ? "ended" : null;

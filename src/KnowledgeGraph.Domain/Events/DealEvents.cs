@@ -12,12 +12,18 @@ public sealed record InvestmentMade(
 
 public sealed record InvestmentStatusChanged(string DealId, string Status);
 
+/// <summary>A completed equity or acquisition stake raised, reduced or sold (0).</summary>
+public sealed record StakeChanged(string DealId, decimal StakePercent);
+
 public sealed record PartnershipFormed(
     string DealId,
     IReadOnlyList<string> PartyIds,
     string Kind,
     string Status,
     IReadOnlyList<string>? Products = null);
+
+/// <summary>A partnership moving forward: proposed, then announced, then active.</summary>
+public sealed record PartnershipStatusChanged(string DealId, string Status);
 
 public sealed record PartnershipEnded(string DealId, string? Reason = null);
 
@@ -30,5 +36,8 @@ public sealed record SupplyAgreementSigned(
     decimal? VolumeTonnesPerYear = null,
     DateOnly? StartDate = null,
     DateOnly? EndDate = null);
+
+/// <summary>A proposed supply agreement signed.</summary>
+public sealed record SupplyAgreementStatusChanged(string DealId, string Status);
 
 public sealed record SupplyAgreementEnded(string DealId, string? Reason = null);

@@ -47,6 +47,67 @@ internal static class DealRules
         }
     }
 
+    public static void StakeChanged(StakeChanged e, Checks checks)
+    {
+        if (e.StakePercent is < 0 or > 100)
+        {
+            checks.Fail("stakePercent", $"must be from 0 (sold) to 100, not {e.StakePercent}");
+        }
+        if (Existing(e.DealId, DealKind.Investment, checks) is not { } deal)
+        {
+            return;
+        }
+        (string Field, string Reason)? problem = deal switch
+        {
+            { Instrument: var i } when !Vocabularies.OwnershipInstruments.Contains(i ?? "") =>
+                ("dealId", $"is {WithArticle(i)}; only equity and acquisition stakes change"),
+            { Status: not "completed" } => ("dealId", $"is {deal.Status}; a stake changes only once the investment is completed"),
+            { StakePercent: 0 } => ("dealId", "was sold (stake 0); a new purchase is a new investment"),
+            { StakePercent: var current } when current == e.StakePercent => ("stakePercent", $"already has a stake of {current} %"),
+            _ => null,
+        };
+        if (problem is var (field, reason))
+        {
+            checks.Fail(field, $"investment '{e.DealId}' {reason}");
+        }
+    }
+
+    public static void PartnershipStatusChanged(PartnershipStatusChanged e, Checks checks)
+    {
+        checks.OneOf("status", e.Status, Vocabularies.PartnershipStatusChanges, "partnership status");
+        if (Existing(e.DealId, DealKind.Partnership, checks) is not { } deal || !Vocabularies.PartnershipStatusChanges.Contains(e.Status))
+        {
+            return;
+        }
+        var order = Vocabularies.PartnershipStatusOrder;
+        int Rank(string status) => order.ToList().IndexOf(status);
+        if (deal.Ended)
+        {
+            checks.Fail("dealId", $"partnership '{e.DealId}' has ended");
+        }
+        else if (Rank(e.Status) <= Rank(deal.Status))
+        {
+            checks.Fail("status", $"partnership '{e.DealId}' is {deal.Status}; its status only moves forward ({string.Join(" -> ", order)})");
+        }
+    }
+
+    public static void SupplyAgreementStatusChanged(SupplyAgreementStatusChanged e, Checks checks)
+    {
+        checks.OneOf("status", e.Status, Vocabularies.SupplyStatusChanges, "supply agreement status");
+        if (Existing(e.DealId, DealKind.SupplyAgreement, checks) is not { } deal)
+        {
+            return;
+        }
+        if (deal.Ended)
+        {
+            checks.Fail("dealId", $"supply agreement '{e.DealId}' has ended");
+        }
+        else if (deal.Status != "proposed")
+        {
+            checks.Fail("status", $"supply agreement '{e.DealId}' is already {deal.Status}; only a proposed agreement can be signed");
+        }
+    }
+
     public static void PartnershipFormed(PartnershipFormed e, Checks checks)
     {
         NewDeal(e.DealId, checks);
@@ -113,6 +174,9 @@ internal static class DealRules
         }
         return deal;
     }
+
+    private static string WithArticle(string? instrument) => instrument is null ? "an investment of no instrument"
+        : $"{("aeiou".Contains(instrument[0], StringComparison.Ordinal) ? "an" : "a")} {instrument}";
 
     private static string WithArticle(DealKind kind) => kind == DealKind.Investment ? "an investment" : $"a {Describe(kind)}";
 

@@ -18,11 +18,15 @@ public static class EventRules
             case OrganizationUpdated e: OrganizationRules.Updated(e, checks); break;
             case FacilityRegistered e: OrganizationRules.FacilityRegistered(e, checks); break;
             case FacilityStatusChanged e: OrganizationRules.FacilityStatusChanged(e, checks); break;
+            case FacilityUpdated e: OrganizationRules.FacilityUpdated(e, checks); break;
             case InvestmentMade e: DealRules.InvestmentMade(e, checks); break;
             case InvestmentStatusChanged e: DealRules.InvestmentStatusChanged(e, checks); break;
+            case StakeChanged e: DealRules.StakeChanged(e, checks); break;
             case PartnershipFormed e: DealRules.PartnershipFormed(e, checks); break;
+            case PartnershipStatusChanged e: DealRules.PartnershipStatusChanged(e, checks); break;
             case PartnershipEnded e: DealRules.Ended(e.DealId, DealKind.Partnership, checks); break;
             case SupplyAgreementSigned e: DealRules.SupplyAgreementSigned(e, checks); break;
+            case SupplyAgreementStatusChanged e: DealRules.SupplyAgreementStatusChanged(e, checks); break;
             case SupplyAgreementEnded e: DealRules.Ended(e.DealId, DealKind.SupplyAgreement, checks); break;
             case PolicyEnacted e: PolicyRules.Enacted(e, checks); break;
             case PolicyAmended e: PolicyRules.Amended(e, checks); break;
@@ -116,11 +120,31 @@ internal static class OrganizationRules
         checks.Country("country", e.Country);
         checks.OneOf("stage", e.Stage, Vocabularies.Stages, "stage");
         checks.OneOf("status", e.Status, Vocabularies.FacilityStatuses, "facility status");
-        for (var i = 0; e.Products is not null && i < e.Products.Count; i++)
-        {
-            checks.Product($"products[{i}]", e.Products[i]);
-        }
+        Products(e.Products, checks);
         checks.NotNegative("capacityTonnesPerYear", e.CapacityTonnesPerYear);
+    }
+
+    public static void FacilityUpdated(FacilityUpdated e, Checks checks)
+    {
+        if (checks.Slug("facilityId", e.FacilityId) && checks.World.FacilityStatus(e.FacilityId) is null)
+        {
+            checks.Fail("facilityId", $"unknown facility '{e.FacilityId}'");
+        }
+        if (e is { Name: null, Stage: null, Products: null, CapacityTonnesPerYear: null })
+        {
+            checks.Fail("facilityId", "an update must change at least one of name, stage, products, capacityTonnesPerYear");
+        }
+        checks.OneOf("stage", e.Stage, Vocabularies.Stages, "stage");
+        Products(e.Products, checks);
+        checks.NotNegative("capacityTonnesPerYear", e.CapacityTonnesPerYear);
+    }
+
+    private static void Products(IReadOnlyList<string>? products, Checks checks)
+    {
+        for (var i = 0; products is not null && i < products.Count; i++)
+        {
+            checks.Product($"products[{i}]", products[i]);
+        }
     }
 
     public static void FacilityStatusChanged(FacilityStatusChanged e, Checks checks)

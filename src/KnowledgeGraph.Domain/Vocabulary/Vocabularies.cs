@@ -26,7 +26,17 @@ public static class Vocabularies
 
     public static readonly IReadOnlySet<string> PartnershipStatuses = Set("proposed", "announced", "active");
 
+    /// <summary>Forward only: a partnership's status may move to a later one of these, never back.</summary>
+    public static readonly IReadOnlyList<string> PartnershipStatusOrder = ["proposed", "announced", "active"];
+
+    public static readonly IReadOnlySet<string> PartnershipStatusChanges = Set("announced", "active");
+
     public static readonly IReadOnlySet<string> SupplyStatuses = Set("proposed", "signed");
+
+    public static readonly IReadOnlySet<string> SupplyStatusChanges = Set("signed");
+
+    /// <summary>The instruments whose completed stakes make ownership (and may change with <c>StakeChanged</c>).</summary>
+    public static readonly IReadOnlySet<string> OwnershipInstruments = Set("equity", "acquisition");
 
     public static readonly IReadOnlySet<string> PolicyKinds = Set(
         "export-control", "import-tariff", "subsidy", "grant", "loan", "tax-credit", "strategic-project",

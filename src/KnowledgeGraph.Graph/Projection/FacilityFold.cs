@@ -5,42 +5,78 @@ using static KnowledgeGraph.Graph.Projection.GraphBuilder;
 
 namespace KnowledgeGraph.Graph.Projection;
 
+/// <summary>A facility, who operates it, where it is and what it produces, with its status and attributes over time.</summary>
 internal static class FacilityFold
 {
+    /// <summary>What an OPERATES relationship says at a time: a new version starts when one of these changes.</summary>
+    private sealed record Operation(string Status, string Stage, decimal? Capacity);
+
     public static void Fold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph)
     {
-        if (StreamFolder.Open<FacilityRegistered>(active, everRegistered, graph, d => d is FacilityStatusChanged) is not { } opened)
+        if (StreamFolder.Open<FacilityRegistered>(active, everRegistered, graph, d => d is FacilityStatusChanged or FacilityUpdated) is not { } opened)
         {
             return;
         }
         var (registered, first, changes) = opened;
-        var statuses = Timeline.Periods([(first, registered.Status), .. changes.Select(c => (c, ((FacilityStatusChanged)c.Envelope.Data).Status))]);
+        var ordered = changes.OrderBy(c => c.Envelope.EffectiveDate).ThenBy(c => c.Sequence).ToList();
+        var states = new List<(StreamEvent Event, FacilityRegistered State)> { (first, registered) };
+        foreach (var change in ordered)
+        {
+            var state = states[^1].State;
+            states.Add((change, change.Envelope.Data switch
+            {
+                FacilityStatusChanged s => state with { Status = s.Status },
+                FacilityUpdated u => state with
+                {
+                    Name = u.Name ?? state.Name,
+                    Stage = u.Stage ?? state.Stage,
+                    Products = u.Products ?? state.Products,
+                    CapacityTonnesPerYear = u.CapacityTonnesPerYear ?? state.CapacityTonnesPerYear,
+                },
+                _ => state,
+            }));
+        }
+        var latest = states[^1].State;
         var id = registered.FacilityId;
         var facility = (Labels.Facility, id);
         graph.Node(Labels.Facility, id, first.Envelope.EffectiveDate, new JsonObject
         {
-            ["name"] = registered.Name,
+            ["name"] = latest.Name,
             ["operatorId"] = registered.OperatorId,
             ["country"] = registered.Country,
-            ["stage"] = registered.Stage,
-            ["status"] = statuses.Count > 0 ? statuses[^1].Value : registered.Status,
-            ["products"] = Array(registered.Products),
-            ["capacityTonnesPerYear"] = registered.CapacityTonnesPerYear,
+            ["stage"] = latest.Stage,
+            ["status"] = latest.Status,
+            ["products"] = Array(latest.Products),
+            ["capacityTonnesPerYear"] = latest.CapacityTonnesPerYear,
         }, [first, .. changes]);
 
-        foreach (var period in statuses)
+        var operations = Timeline.Periods(Distinct(states.Select(s => (s.Event, new Operation(s.State.Status, s.State.Stage, s.State.CapacityTonnesPerYear)))));
+        foreach (var period in operations)
         {
             graph.Edge(Relationships.Operates, Org(registered.OperatorId), facility, id, period.From, period.To, new JsonObject
             {
-                ["status"] = period.Value,
-                ["stage"] = registered.Stage,
-                ["capacityTonnesPerYear"] = registered.CapacityTonnesPerYear,
+                ["status"] = period.Value.Status,
+                ["stage"] = period.Value.Stage,
+                ["capacityTonnesPerYear"] = period.Value.Capacity,
             }, period.Source, period.ClosedBy);
         }
         graph.Edge(Relationships.LocatedIn, facility, (Labels.Country, registered.Country), registered.Country, first.Envelope.EffectiveDate, null, [], first);
-        foreach (var product in (registered.Products ?? []).Distinct(StringComparer.Ordinal))
+        // A product's PRODUCES relationship runs on while the facility keeps producing it, whatever else changes.
+        graph.SetEdges(Relationships.Produces, facility, p => (Labels.Product, p), Timeline.Periods(states.Select(s => (s.Event, s.State.Products))));
+    }
+
+    /// <summary>The changes of a value in order, without the events that left it as it was.</summary>
+    private static IEnumerable<(StreamEvent Event, T Value)> Distinct<T>(IEnumerable<(StreamEvent Event, T Value)> states)
+    {
+        var previous = default(T);
+        var any = false;
+        foreach (var (e, value) in states)
         {
-            graph.Edge(Relationships.Produces, facility, (Labels.Product, product), product, first.Envelope.EffectiveDate, null, [], first);
+            if (!any || !EqualityComparer<T>.Default.Equals(previous, value))
+            {
+                yield return (e, value);
+            }
+            (previous, any) = (value, true);
         }
     }
 }

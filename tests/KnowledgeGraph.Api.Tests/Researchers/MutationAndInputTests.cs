@@ -13,7 +13,7 @@ public class MutationAndInputTests(ScenarioServer scenario) : IClassFixture<Scen
         mutation($input: SupplyAgreementSignedInput!) { recordSupplyAgreement(input: $input) { eventId stored unchanged errors { field message } } }
         """;
 
-    private static object SupplyInput(string id, string supplier, string buyer) => new
+    private static object SupplyInput(string id, string supplier, string buyer, string status = "signed") => new
     {
         id,
         effectiveDate = "2025-09-01",
@@ -22,14 +22,16 @@ public class MutationAndInputTests(ScenarioServer scenario) : IClassFixture<Scen
         supplierId = supplier,
         buyerId = buyer,
         product = "ndfeb-magnet",
-        status = "signed",
+        status,
     };
 
-    private async Task<GraphQLAnswer> MutateAsync(object variables, string? key)
+    private Task<GraphQLAnswer> MutateAsync(object variables, string? key) => MutateAsync(RecordSupply, variables, key);
+
+    private async Task<GraphQLAnswer> MutateAsync(string query, object variables, string? key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { query = RecordSupply, variables }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(GraphQLHttpClient.GraphQLResponse));
         if (key is not null)
@@ -69,6 +71,34 @@ public class MutationAndInputTests(ScenarioServer scenario) : IClassFixture<Scen
         Assert.Equal("""{"eventId":"vac-lockheed-2025","stored":true,"unchanged":false,"errors":[]}""", first.Body.GetProperty("data").GetProperty("recordSupplyAgreement").GetRawText());
         Assert.Equal("""{"eventId":"vac-lockheed-2025","stored":false,"unchanged":true,"errors":[]}""", again.Body.GetProperty("data").GetProperty("recordSupplyAgreement").GetRawText());
         Assert.Equal("""{"kind":"supply","status":"signed","parties":[{"role":"buyer","organization":{"id":"lockheed"}},{"role":"supplier","organization":{"id":"vac"}}]}""",
+            deal.Body.GetProperty("data").GetProperty("deal").GetRawText());
+    }
+
+    [Fact]
+    public async Task ProposedAgreement_SignedByAStatusChangeMutation_IsSignedInTheGraph()
+    {
+        var signing = new
+        {
+            effectiveDate = "2025-10-01",
+            source = new { title = "Offtake signed", publisher = "Example Wire" },
+            dealId = "vac-renault-2025",
+            status = "signed",
+        };
+
+        await MutateAsync(new { input = SupplyInput("vac-renault-2025", "vac", "renault", "proposed") }, ScenarioServer.ApiKey);
+        var signed = await MutateAsync("""
+            mutation($input: SupplyAgreementStatusChangedInput!) { changeSupplyAgreementStatus(input: $input) { stored errors { field message } } }
+            """, new { input = signing }, ScenarioServer.ApiKey);
+        var again = await MutateAsync("""
+            mutation($input: SupplyAgreementStatusChangedInput!) { changeSupplyAgreementStatus(input: $input) { stored errors { field message } } }
+            """, new { input = signing with { effectiveDate = "2025-11-01" } }, ScenarioServer.ApiKey);
+        await HealthPolling.UntilProjectedAsync(scenario.Client, TestContext.Current.CancellationToken);
+        var deal = await scenario.Client.PostGraphQLAsync(new { query = """{ deal(id: "vac-renault-2025") { status sources { type } } }""" });
+
+        Assert.Equal("""{"stored":true,"errors":[]}""", signed.Body.GetProperty("data").GetProperty("changeSupplyAgreementStatus").GetRawText());
+        Assert.Equal("""[{"field":"data.status","message":"supply agreement \u0027vac-renault-2025\u0027 is already signed; only a proposed agreement can be signed"}]""",
+            again.Body.GetProperty("data").GetProperty("changeSupplyAgreementStatus").GetProperty("errors").GetRawText());
+        Assert.Equal("""{"status":"signed","sources":[{"type":"SupplyAgreementSigned"},{"type":"SupplyAgreementStatusChanged"}]}""",
             deal.Body.GetProperty("data").GetProperty("deal").GetRawText());
     }
 
