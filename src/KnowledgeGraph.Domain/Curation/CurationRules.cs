@@ -16,11 +16,12 @@ internal static class CurationRules
     public static IEnumerable<Finding> CapacityBeforeOperating(IReadOnlyList<Located> standing)
     {
         var byFacility = standing
-            .Where(a => a.Envelope.Data is FacilityRegistered or FacilityStatusChanged)
+            .Where(a => a.Envelope.Data is FacilityRegistered or FacilityStatusChanged or FacilityUpdated)
             .GroupBy(a => a.Envelope.Data switch
             {
                 FacilityRegistered r => r.FacilityId,
                 FacilityStatusChanged s => s.FacilityId,
+                FacilityUpdated u => u.FacilityId,
                 _ => throw new InvalidOperationException(),
             }, StringComparer.Ordinal);
         foreach (var facility in byFacility)
@@ -33,6 +34,7 @@ internal static class CurationRules
                 {
                     FacilityRegistered r => (r.Status, r.CapacityTonnesPerYear),
                     FacilityStatusChanged s => (s.Status, capacity),
+                    FacilityUpdated u => (status, u.CapacityTonnesPerYear ?? capacity),
                     _ => (status, capacity),
                 };
                 if (capacity is > 0 && status is not null && NotYetBuilt.Contains(status))
