@@ -4,7 +4,7 @@ namespace KnowledgeGraph.Graph.Tests;
 
 /// <summary>
 /// The contract every graph adapter meets: the analyses on the hand-built scenario (Testing/Scenarios), each expected
-/// answer worked out by hand from DESIGN.md and the scenario's events.
+/// answer worked out by hand from docs/design.md and the scenario's events.
 /// </summary>
 public class SupplyChainScenarioTests(ScenarioGraphs graphs) : IClassFixture<ScenarioGraphs>
 {

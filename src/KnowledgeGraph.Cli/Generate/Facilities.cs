@@ -40,8 +40,26 @@ internal static class Facilities
         var id = $"evt-fac-{facilityId}";
         var title = status is "planned" or "under-construction" ? $"{org.Name} plans {name}" : $"{org.Name} operates {name}";
         ScheduleNextStatus(facilityId, name, status, date, 1, g);
+        ScheduleExpansion(facilityId, name, capacity, date, g);
         return new EventEnvelope(id, date, g.Sources.From(org, id, date, title),
             new FacilityRegistered(facilityId, name, org.Id, country.Code, stage, status, products, capacity));
+    }
+
+    /// <summary>Some plants are expanded later: a larger capacity, under a new name.</summary>
+    private static void ScheduleExpansion(string facilityId, string name, decimal? capacity, DateOnly since, Generation g)
+    {
+        var random = g.Random;
+        if (capacity is not { } current || !random.Chance(0.12) || Timeline.After(random, since, 200, 2000) is not { } date)
+        {
+            return;
+        }
+        var expanded = Math.Round(current * (decimal)(1.2 + random.NextDouble()) / 50m) * 50;
+        g.Later.At(g.Soon(), () =>
+        {
+            var id = $"evt-fac-{facilityId}-expanded";
+            return new EventEnvelope(id, date, g.Sources.News(id, date, $"{name} expands to {expanded} t/y"),
+                new FacilityUpdated(facilityId, Name: $"{name} (expanded)", CapacityTonnesPerYear: expanded));
+        });
     }
 
     /// <summary>Projects get built or dropped, plants idle and close; each change lands later in the file and in time.</summary>

@@ -83,7 +83,7 @@ internal static class Investments
         decimal? amount = random.Chance(0.7) ? Math.Round((decimal)Math.Pow(10, 1 + (random.NextDouble() * 2.9)) * country.PerUsd) * 100_000 : null;
         var id = $"evt-{dealId}";
         var title = Title(deal, status);
-        if (!ScheduleProgress(dealId, id, deal, status, date, g))
+        if (!ScheduleProgress(dealId, id, deal, status, date, g) && !ScheduleStakeChange(dealId, id, deal, status, date, g))
         {
             Retractions.Maybe(id, date, g);
         }
@@ -108,10 +108,36 @@ internal static class Investments
         }
         g.Later.At(g.Soon(), () =>
         {
-            ScheduleProgress(dealId, eventId, deal, next, date, g);
+            if (!ScheduleProgress(dealId, eventId, deal, next, date, g))
+            {
+                ScheduleStakeChange(dealId, eventId, deal, next, date, g);
+            }
             var id = $"{eventId}-{next}";
             return new EventEnvelope(id, date, g.Sources.From(deal.Investor, id, date, Title(deal, next)),
                 new InvestmentStatusChanged(dealId, next));
+        });
+        return true;
+    }
+
+    /// <summary>
+    /// Some completed stakes are later reduced or sold (never raised, so that the stakes in a firm stay within 100 %);
+    /// false when nothing follows.
+    /// </summary>
+    private static bool ScheduleStakeChange(string dealId, string eventId, Deal deal, string status, DateOnly since, Generation g)
+    {
+        var random = g.Random;
+        if (status != "completed" || deal.Instrument is not ("equity" or "acquisition") || deal.Stake is not { } stake
+            || !random.Chance(0.2) || Timeline.After(random, since, 180, 2500) is not { } date)
+        {
+            return false;
+        }
+        var reduced = Math.Round(stake * (decimal)(0.3 + (random.NextDouble() * 0.6)), 1);
+        var next = random.Chance(0.4) || reduced <= 0 || reduced == stake ? 0 : reduced;
+        g.Later.At(g.Soon(), () =>
+        {
+            var id = $"{eventId}-stake-{next}";
+            var title = next == 0 ? $"{deal.Investor.Name} sells its stake in {deal.Target.Name}" : $"{deal.Investor.Name} cuts its stake in {deal.Target.Name} to {next}%";
+            return new EventEnvelope(id, date, g.Sources.From(deal.Investor, id, date, title), new StakeChanged(dealId, next));
         });
         return true;
     }

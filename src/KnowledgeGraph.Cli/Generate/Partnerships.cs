@@ -56,6 +56,7 @@ internal static class Partnerships
         var id = $"evt-{dealId}";
         var names = string.Join(" and ", parties.Select(p => p.Name));
         var title = $"{names} form a {kind.Replace('-', ' ')}";
+        var status = random.Weighted(Statuses);
 
         if (random.Chance(0.2) && Timeline.After(random, date, 180, 2500) is { } ended)
         {
@@ -66,11 +67,20 @@ internal static class Partnerships
                     new PartnershipEnded(dealId, random.Chance(0.7) ? random.Pick(EndReasons) : null));
             });
         }
+        else if (status != "active" && random.Chance(0.35) && Timeline.After(random, date, 60, 900) is { } active)
+        {
+            g.Later.At(g.Soon(), () =>
+            {
+                var activeId = $"{id}-active";
+                return new EventEnvelope(activeId, active, g.Sources.News(activeId, active, $"{names} start their {kind.Replace('-', ' ')}"),
+                    new PartnershipStatusChanged(dealId, "active"));
+            });
+        }
         else
         {
             Retractions.Maybe(id, date, g);
         }
         return new EventEnvelope(id, date, g.Sources.From(parties[0], id, date, title),
-            new PartnershipFormed(dealId, parties.Select(p => p.Id).ToList(), kind, random.Weighted(Statuses), products));
+            new PartnershipFormed(dealId, parties.Select(p => p.Id).ToList(), kind, status, products));
     }
 }

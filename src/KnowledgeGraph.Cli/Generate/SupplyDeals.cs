@@ -81,6 +81,15 @@ internal static class SupplyDeals
                     new SupplyAgreementEnded(dealId, random.Chance(0.7) ? random.Pick(EndReasons) : null));
             });
         }
+        else if (!signed && random.Chance(0.4) && Timeline.After(random, date, 30, 600) is { } signedOn)
+        {
+            g.Later.At(g.Soon(), () =>
+            {
+                var signId = $"{id}-signed";
+                return new EventEnvelope(signId, signedOn, g.Sources.News(signId, signedOn, $"{supplier.Name} and {buyer.Name} sign {product} supply agreement"),
+                    new SupplyAgreementStatusChanged(dealId, "signed"));
+            });
+        }
         else
         {
             Retractions.Maybe(id, date, g);

@@ -1,6 +1,6 @@
 namespace KnowledgeGraph.Domain.Vocabulary;
 
-/// <summary>The closed vocabularies of DESIGN.md.</summary>
+/// <summary>The closed vocabularies of the import format (docs/design.md, README).</summary>
 public static class Vocabularies
 {
     public static readonly IReadOnlySet<string> Blocs = Set("NATO", "EU", "G7", "QUAD", "MSP");

@@ -3,7 +3,7 @@ using KnowledgeGraph.Domain.Vocabulary;
 
 namespace KnowledgeGraph.Graph.Model;
 
-/// <summary>The nodes that exist without events: the vocabularies of DESIGN.md.</summary>
+/// <summary>The nodes that exist without events: the vocabularies of docs/design.md.</summary>
 public static class StaticGraph
 {
     public static IReadOnlyList<GraphNode> Nodes { get; } =

@@ -12,7 +12,7 @@ public sealed record FlagshipQuestion(
 public sealed record SupplyGap(GraphNode Organization, IReadOnlyList<SupplierInForce> Suppliers, string Reason);
 
 /// <summary>
-/// The flagship question of DESIGN.md: the organizations in the bloc (member at the date) or the countries that need
+/// The flagship question of docs/design.md: the organizations in the bloc (member at the date) or the countries that need
 /// the product (it or its category in what they consume, or they bought it before the date) and have no supply
 /// agreement in force for it from a supplier outside the excluded countries. With ownership, a supplier controlled
 /// (above 50 %, up the chain) from an excluded country is excluded too.
