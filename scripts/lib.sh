@@ -9,14 +9,33 @@ require_dotnet() {
   command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download" >&2; exit 2; }
 }
 
-# node and npm build the web bundles and run the conformance and Cypher checks; as root, install Debian's.
+# node and npm build the web bundles and run the conformance and Cypher checks. They need Node.js 20 or later
+# (graphql-ws 6); a Debian 12 machine has 18. Then the registry's `node` package (a Node.js 24 binary) is installed
+# into .tools/node and put first on PATH. As root, missing node and npm come from Debian's packages first.
+NODE_MIN=20
+NODE_PACKAGE=node@24
+
+node_major() { node --version 2>/dev/null | sed -nE 's/^v([0-9]+)\..*/\1/p'; }
+
 require_node() {
+  local tools="$ROOT/.tools/node/node_modules/.bin"
+  [ -x "$tools/node" ] && export PATH="$tools:$PATH"
   if ! command -v npm >/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       echo "Installing node and npm (apt-get)..." >&2
       apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >&2
     else
       echo "node and npm are needed (Debian/Ubuntu: sudo apt-get install nodejs npm)" >&2; exit 2
+    fi
+  fi
+  local major; major="$(node_major)"
+  if [ -z "$major" ] || [ "$major" -lt "$NODE_MIN" ]; then
+    echo "Node.js ${major:-?} found; the tools need $NODE_MIN or later: installing $NODE_PACKAGE into .tools/node..." >&2
+    npm install --prefix "$ROOT/.tools/node" --no-audit --no-fund --loglevel=error "$NODE_PACKAGE" >&2
+    export PATH="$tools:$PATH"
+    major="$(node_major)"
+    if [ -z "$major" ] || [ "$major" -lt "$NODE_MIN" ]; then
+      echo "Node.js $NODE_MIN or later is still not on PATH (found ${major:-none}); install it and run again." >&2; exit 2
     fi
   fi
 }

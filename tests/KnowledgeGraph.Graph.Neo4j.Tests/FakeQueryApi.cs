@@ -11,11 +11,12 @@ using Microsoft.Extensions.Logging;
 
 namespace KnowledgeGraph.Graph.Neo4j.Tests;
 
-public sealed record RecordedRequest(string Method, string Path, string Body, string? Authorization, string? Accept, string? Affinity);
+public sealed record RecordedRequest(string Method, string Path, string Body, string? Authorization, string? Accept);
 
 /// <summary>
 /// A real HTTP server on the loopback interface that answers like Neo4j's Query API from a script of canned responses
-/// (taken from the Query API documentation), and records every request it received.
+/// (taken from the Query API documentation, see <see cref="QueryApiSamples"/>), and records every request it received.
+/// Unscripted requests get the server's answer to an unknown failure, HTTP 500 with an error body.
 /// </summary>
 public sealed class FakeQueryApi : IAsyncDisposable
 {
@@ -45,9 +46,9 @@ public sealed class FakeQueryApi : IAsyncDisposable
         return api;
     }
 
-    public FakeQueryApi ThenJson(int status, string json, string? affinity = null)
+    public FakeQueryApi ThenJson(int status, string json)
     {
-        _script.Enqueue(context => WriteJsonAsync(context, status, json, affinity));
+        _script.Enqueue(context => WriteJsonAsync(context, status, json));
         return this;
     }
 
@@ -61,7 +62,7 @@ public sealed class FakeQueryApi : IAsyncDisposable
     /// <summary>Answers every request with this once the script is used up.</summary>
     public FakeQueryApi Always(int status, string json)
     {
-        _always = context => WriteJsonAsync(context, status, json, null);
+        _always = context => WriteJsonAsync(context, status, json);
         return this;
     }
 
@@ -70,21 +71,16 @@ public sealed class FakeQueryApi : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", body,
-            context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.Accept.FirstOrDefault(),
-            context.Request.Headers["neo4j-cluster-affinity"].FirstOrDefault()));
+            context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.Accept.FirstOrDefault()));
         var answer = _script.TryDequeue(out var scripted) ? scripted
-            : _always ?? (c => WriteJsonAsync(c, 500, """{"errors":[{"code":"Test.Unscripted","message":"no answer scripted"}]}""", null));
+            : _always ?? (c => WriteJsonAsync(c, 500, """{"errors":[{"code":"Neo.DatabaseError.General.UnknownError","message":"no answer scripted"}]}"""));
         await answer(context);
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, int status, string json, string? affinity)
+    private static async Task WriteJsonAsync(HttpContext context, int status, string json)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        if (affinity is not null)
-        {
-            context.Response.Headers["neo4j-cluster-affinity"] = affinity;
-        }
         await context.Response.WriteAsync(json, context.RequestAborted);
     }
 

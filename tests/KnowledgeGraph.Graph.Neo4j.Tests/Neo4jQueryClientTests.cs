@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace KnowledgeGraph.Graph.Neo4j.Tests;
 
@@ -106,20 +106,62 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_GivesUpOnAHangingCallAndRetries_WhenTheCallTimeoutPasses()
+    public async Task RunAsync_DoesNotRetryARead_AfterItsCallTimedOut()
     {
-        // Given a first answer that never comes
+        // Given a read whose answer never comes (it may still be running on the server)
         _server.ThenHang().ThenJson(202, QueryApiSamples.One);
         using var client = Client(Fast with { CallTimeout = TimeSpan.FromSeconds(1) });
-        var clock = Stopwatch.StartNew();
+
+        // When / Then it fails with the timeout, without sending the query again
+        await Assert.ThrowsAsync<TimeoutRejectedException>(() => client.RunAsync("RETURN 1 AS one", null, TestContext.Current.CancellationToken));
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task WriteAsync_RetriesTheSameAutoCommitStatement_AfterATimeout()
+    {
+        // Given a write whose first reply is lost
+        _server.ThenHang().ThenJson(202, QueryApiSamples.Fresh(0));
+        using var client = Client(Fast with { CallTimeout = TimeSpan.FromSeconds(1) });
 
         // When
-        var result = await client.RunAsync("RETURN 1 AS one", null, TestContext.Current.CancellationToken);
+        var result = await client.WriteAsync("MERGE (s:Stream {id: $id})", new JsonObject { ["id"] = "org:acme" }, TestContext.Current.CancellationToken);
 
-        // Then the second attempt answered, soon after the timeout
+        // Then the same statement went twice to the auto-commit endpoint, and no transaction was ever opened
+        Assert.Equal(["POST /db/neo4j/query/v2", "POST /db/neo4j/query/v2"], _server.Requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Equal(_server.Requests[0].Body, _server.Requests[1].Body);
+        Assert.Equal(0, Assert.Single(result.Rows).Number("fresh"));
+    }
+
+    [Fact]
+    public async Task RunAsync_RetriesATransientError_AnsweredWithHttp400AsTheServerDoes()
+    {
+        // Given the server's answer to a terminated transaction, then a good one
+        _server.ThenJson(400, QueryApiSamples.LockTimeout).ThenJson(202, QueryApiSamples.One);
+        using var client = Client();
+
+        // When / Then
+        Assert.Single((await client.RunAsync("RETURN 1 AS one", null, TestContext.Current.CancellationToken)).Rows);
         Assert.Equal(2, _server.Requests.Count);
-        Assert.Single(result.Rows);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+    }
+
+    [Theory]
+    [InlineData("""{"errors":[{"message":"no code here"}]}""", "HTTP.400", "no code here")]
+    [InlineData("""{"errors":[{}]}""", "HTTP.400", "an error without a message")]
+    [InlineData("""{"errors":[null]}""", "HTTP.400", "an error without a message")]
+    [InlineData("""{"errors":[{"code":"Neo.ClientError.Request.Invalid"}]}""", "Neo.ClientError.Request.Invalid", "an error without a message")]
+    public async Task RunAsync_ReportsAnErrorBodyWithMissingFields_AsANeo4jError(string body, string code, string message)
+    {
+        // Given an answer with an incomplete error object
+        _server.ThenJson(400, body);
+        using var client = Client();
+
+        // When
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => client.RunAsync("RETURN 1 AS one", null, TestContext.Current.CancellationToken));
+
+        // Then it is a plain, non-transient Neo4j error naming what there was
+        Assert.Equal((code, message, false), (error.Code, error.Neo4jMessage, error.IsTransient));
+        Assert.Single(_server.Requests);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class Neo4jRowsTests
             new JsonObject { ["status"] = "signed", ["volumeTonnesPerYear"] = null, ["stakePercent"] = 51.5m }, ["evt-1"]);
 
         // When it is written as a row and Neo4j gives its properties back
-        var props = Neo4jRows.Relationship(edge, 0, "deal-1")["props"]!.AsObject();
+        var props = Neo4jRows.Relationship(edge, "deal-1")["props"]!.AsObject();
         var read = Neo4jRows.ReadRelationship(edge.Type, edge.FromLabel, edge.FromId, edge.ToLabel, edge.ToId, JsonNode.Parse(props.ToJsonString())!.AsObject());
 
         // Then dates are ISO strings, nulls are not stored, and the edge is the same

@@ -1,6 +1,6 @@
 namespace KnowledgeGraph.Graph.Neo4j.Tests;
 
-/// <summary>Responses of the Query API as its documentation shows them (neo4j.com/docs/query-api: query, transactions, result formats).</summary>
+/// <summary>Responses of the Query API as its documentation shows them (neo4j.com/docs/query-api: query, errors, result formats).</summary>
 public static class QueryApiSamples
 {
     public const string PersonAndName = """
@@ -21,12 +21,14 @@ public static class QueryApiSamples
 
     public const string Unavailable = """{"errors":[{"code":"Neo.TransientError.General.DatabaseUnavailable","message":"Database 'neo4j' is unavailable."}]}""";
 
-    public const string Affinity = "MTAuOC41Ljc6MTc0NzQ=";
-
-    public static string InTransaction(string id) => $$$"""
-        {"data":{"fields":["one"],"values":[[1]]},"bookmarks":["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXgmQ"],
-         "transaction":{"id":"{{{id}}}","expires":"2024-10-22T15:48:29Z"}}
+    /// <summary>
+    /// A transient error as the server sends it: HTTP 400 with the Neo4j code in the body (the Query API maps every
+    /// Cypher error to 400 and lets the code say whether it is worth retrying).
+    /// </summary>
+    public const string LockTimeout = """
+        {"errors":[{"code":"Neo.TransientError.Transaction.LockClientStopped","message":"The transaction has been terminated. Retry your operation in a new transaction"}]}
         """;
 
-    public const string Committed = """{"data":{"fields":[],"values":[]},"bookmarks":["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXgmQ"]}""";
+    /// <summary>The answer of a projection batch: how many of its streams were behind (and so written).</summary>
+    public static string Fresh(int count) => $$"""{"data":{"fields":["fresh"],"values":[[{{count}}]]},"bookmarks":["FB:kcwQ/wTfJf8rS1WY+GiIKXsCXgmQ"]}""";
 }

@@ -7,7 +7,8 @@ namespace KnowledgeGraph.Graph.Neo4j;
 /// travel as parameters. Labels and relationship types cannot be parameters, so a statement that needs one names it with
 /// a slot (see <see cref="CypherSlots"/>) that <see cref="CypherSlots.Bind"/> fills with a name from
 /// <see cref="Labels"/> or <see cref="Relationships"/> only. Written for Cypher 5 (Neo4j 5.19 and later).
-/// Dates are ISO strings (yyyy-MM-dd): compared as strings, they order as dates.
+/// Dates are ISO strings (yyyy-MM-dd): compared as strings, they order as dates. <c>CALL (x) { }</c> needs Neo4j 5.23+;
+/// the supported server is 5.26 (docker-compose.yml).
 /// </summary>
 public static class Cypher
 {
@@ -29,49 +30,84 @@ public static class Cypher
     public const string StreamIdIsUnique = "CREATE CONSTRAINT IF NOT EXISTS FOR (s:Stream) REQUIRE s.id IS UNIQUE";
     public const string ErrorStreamIndex = "CREATE INDEX IF NOT EXISTS FOR (e:ProjectionError) ON (e.stream)";
 
-    /// <summary>Moves each stream's sequence forward; returns the streams that were behind (the ones to project).</summary>
-    public const string ClaimStreams = """
+    // One batch of the projection is ONE statement, run as one auto-commit request: the fragments below, in this order,
+    // the ones with slots once per label, relationship type or (type, from, to) the batch needs. The first moves each
+    // stream's sequence forward and keeps the streams that were behind in `fresh`; every later part writes only rows of
+    // those streams, so the statement sent again after a lost reply finds nothing fresh and changes nothing.
+    public const string BatchClaimStreams = """
         UNWIND $streams AS claim
         MERGE (s:Stream {id: claim.stream})
         WITH s, claim
         WHERE s.lastSeq IS NULL OR s.lastSeq < claim.seq
         SET s.lastSeq = claim.seq
-        RETURN claim.stream AS stream, claim.seq AS seq
+        WITH collect(claim.stream) AS fresh
         """;
 
-    public const string DeleteStreamRelationships = "MATCH ()-[r:__TYPE__]->() WHERE r.stream IN $streams DELETE r";
+    public const string BatchDeleteRelationships = """
+        CALL (fresh) { MATCH ()-[r:__TYPE__]->() WHERE r.stream IN fresh DELETE r }
+        """;
 
-    public const string DeleteStreamErrors = "MATCH (e:ProjectionError) WHERE e.stream IN $streams DELETE e";
+    public const string BatchDeleteErrors = """
+        CALL (fresh) { MATCH (e:ProjectionError) WHERE e.stream IN fresh DELETE e }
+        """;
 
     /// <summary>Upserts nodes: <c>row.props</c> holds every property, the node's own and the adapter's (id, validFrom, eventIds, stream).</summary>
+    public const string BatchUpsertNodes = """
+        CALL (fresh) { UNWIND $nodes.__LABEL__ AS row WITH row WHERE row.props.stream IN fresh MERGE (n:__LABEL__ {id: row.id}) SET n = row.props }
+        """;
+
+    /// <summary>Deletes the nodes a fresh stream contributed before and no longer does (with their relationships).</summary>
+    public const string BatchDeleteAbandonedNodes = """
+        CALL (fresh) { MATCH (n:__LABEL__) WHERE n.stream IN fresh AND NOT n.id IN $kept.__LABEL__ DETACH DELETE n }
+        """;
+
+    /// <summary>Upserts the relationships whose two ends exist, and records each of the others as a projection error.</summary>
+    public const string BatchUpsertRelationships = """
+        CALL (fresh) {
+          UNWIND $relationships.__TYPE__.__FROM__.__TO__ AS row
+          WITH row WHERE row.props.stream IN fresh
+          OPTIONAL MATCH (f:__FROM__ {id: row.fromId})
+          OPTIONAL MATCH (t:__TO__ {id: row.toId})
+          FOREACH (_ IN CASE WHEN f IS NOT NULL AND t IS NOT NULL THEN [1] ELSE [] END |
+            MERGE (f)-[r:__TYPE__ {key: row.key, validFrom: row.validFrom}]->(t) SET r = row.props)
+          FOREACH (_ IN CASE WHEN f IS NULL OR t IS NULL THEN [1] ELSE [] END |
+            MERGE (e:ProjectionError {stream: row.missing.stream, eventId: row.missing.eventId, reason: row.missing.reason})
+            ON CREATE SET e.seq = row.missing.seq)
+        }
+        """;
+
+    public const string BatchUpsertEvents = """
+        CALL (fresh) { UNWIND $events AS row WITH row WHERE row.props.stream IN fresh MERGE (e:Event {id: row.id}) SET e = row.props }
+        """;
+
+    public const string BatchInsertErrors = """
+        CALL (fresh) {
+          UNWIND $errors AS row
+          WITH row WHERE row.stream IN fresh
+          MERGE (e:ProjectionError {stream: row.stream, eventId: row.eventId, reason: row.reason})
+          ON CREATE SET e.seq = row.seq
+        }
+        """;
+
+    public const string BatchReturn = "RETURN size(fresh) AS fresh";
+
+    /// <summary>Upserts nodes that belong to no stream (the static vocabulary), at start-up.</summary>
     public const string UpsertNodes = "UNWIND $rows AS row MERGE (n:__LABEL__ {id: row.id}) SET n = row.props";
 
-    /// <summary>Deletes the nodes a stream contributed before and no longer does (with their relationships).</summary>
-    public const string DeleteAbandonedNodes = "MATCH (n:__LABEL__) WHERE n.stream IN $streams AND NOT n.id IN $kept DETACH DELETE n";
-
-    /// <summary>Upserts relationships between existing nodes; returns the index of each row written (the others dangle).</summary>
+    /// <summary>Upserts relationships that belong to no stream (the static vocabulary), at start-up.</summary>
     public const string UpsertRelationships = """
         UNWIND $rows AS row
         MATCH (f:__FROM__ {id: row.fromId})
         MATCH (t:__TO__ {id: row.toId})
         MERGE (f)-[r:__TYPE__ {key: row.key, validFrom: row.validFrom}]->(t)
         SET r = row.props
-        RETURN row.index AS index
-        """;
-
-    public const string UpsertEvents = "UNWIND $rows AS row MERGE (e:Event {id: row.id}) SET e = row.props";
-
-    public const string InsertErrors = """
-        UNWIND $rows AS row
-        MERGE (e:ProjectionError {stream: row.stream, eventId: row.eventId, reason: row.reason})
-        ON CREATE SET e.seq = row.seq
         """;
 
     /// <summary>
-    /// Deletes a batch of nodes and says how many; run until it says 0. (CALL {} IN TRANSACTIONS would need CALL (n) {},
-    /// Neo4j 5.23+, to avoid a deprecation.)
+    /// Deletes a batch of this graph's nodes (its labels and its bookkeeping, nothing else the database holds) and says how
+    /// many; run until it says 0, each batch its own transaction.
     /// </summary>
-    public const string DeleteSomeNodes = "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted";
+    public const string DeleteSomeNodes = $"MATCH (n:{GraphLabels}|Event|Stream|ProjectionError) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted";
 
     public const string Status = $$"""
         OPTIONAL MATCH (s:Stream)

@@ -10,10 +10,13 @@ namespace KnowledgeGraph.Graph.Neo4j;
 /// Neo4j's HTTP Query API (<c>POST /db/{db}/query/v2</c>, Neo4j 5.19+), in its default plain-JSON format, with Polly around
 /// every call (see <see cref="Neo4jResilience"/>). One instance per server: it holds the connection pool and the breaker.
 /// </summary>
+/// <remarks>
+/// Every request is one statement in an implicit (auto-commit) transaction: the server commits or rolls it back before it
+/// answers, so no server transaction is ever left open by a lost reply, and it works on a self-managed cluster, where the
+/// Query API's explicit transactions are not supported.
+/// </remarks>
 public sealed class Neo4jQueryClient : IDisposable
 {
-    internal const string AffinityHeader = "neo4j-cluster-affinity";
-
     private readonly HttpClient _http;
     private readonly Neo4jResilience _resilience;
 
@@ -22,7 +25,6 @@ public sealed class Neo4jQueryClient : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         var root = settings.Url.AbsoluteUri.EndsWith('/') ? settings.Url : new Uri(settings.Url.AbsoluteUri + "/");
         QueryUri = new Uri(root, $"db/{Uri.EscapeDataString(settings.Database)}/query/v2");
-        TransactionUri = new Uri(QueryUri.AbsoluteUri + "/tx");
         // The Polly timeout bounds each call; HttpClient's own would race it.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
@@ -33,63 +35,37 @@ public sealed class Neo4jQueryClient : IDisposable
 
     public Uri QueryUri { get; }
 
-    public Uri TransactionUri { get; }
-
-    /// <summary>Runs one statement in an implicit transaction (atomic on its own), retried when the failure is transient.</summary>
+    /// <summary>
+    /// Runs a read, retried when the failure is transient, but not after a call timeout: the abandoned query may still be
+    /// running on the server, and running it again would only add to the load that made it slow.
+    /// </summary>
     public async Task<Neo4jResult> RunAsync(string statement, JsonObject? parameters, CancellationToken ct) =>
-        await _resilience.Retry.ExecuteAsync(async token =>
-            ToResult((await SendAsync(HttpMethod.Post, QueryUri, new QueryRequest(statement, parameters ?? []), null, token)).Body), ct);
+        await _resilience.ReadRetry.ExecuteAsync(async token => await SendAsync(statement, parameters, token), ct);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in an explicit transaction and commits it. On a transient failure anywhere in it the
-    /// transaction is rolled back and the whole of it runs again, so <paramref name="work"/> must start from scratch each time.
+    /// Runs a write whose effect is idempotent (upserts keyed by stable ids, guarded by sequence), retried on every
+    /// transient failure including a timeout or a lost reply: if the first attempt did commit, the retry changes nothing.
     /// </summary>
-    public async Task<T> RunInTransactionAsync<T>(Func<Neo4jTransaction, CancellationToken, Task<T>> work, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        return await _resilience.Retry.ExecuteAsync(async token =>
-        {
-            var transaction = new Neo4jTransaction(this);
-            var committed = false;
-            try
-            {
-                var result = await work(transaction, token);
-                await transaction.CommitAsync(token);
-                committed = true;
-                return result;
-            }
-            finally
-            {
-                if (!committed)
-                {
-                    await transaction.RollbackAsync();
-                }
-            }
-        }, ct);
-    }
+    public async Task<Neo4jResult> WriteAsync(string statement, JsonObject? parameters, CancellationToken ct) =>
+        await _resilience.Retry.ExecuteAsync(async token => await SendAsync(statement, parameters, token), ct);
 
-    internal async Task<(QueryResponse Body, string? Affinity)> SendAsync(HttpMethod method, Uri uri, QueryRequest? request, string? affinity, CancellationToken ct) =>
+    private async Task<Neo4jResult> SendAsync(string statement, JsonObject? parameters, CancellationToken ct) =>
         await _resilience.PerCall.ExecuteAsync(async token =>
         {
-            using var message = new HttpRequestMessage(method, uri);
-            if (request is not null)
+            using var message = new HttpRequestMessage(HttpMethod.Post, QueryUri)
             {
-                message.Content = JsonContent.Create(request, options: QueryResponse.Json);
-            }
-            if (affinity is not null)
-            {
-                message.Headers.Add(AffinityHeader, affinity);
-            }
+                Content = JsonContent.Create(new QueryRequest(statement, parameters ?? []), options: QueryResponse.Json),
+            };
             using var response = await _http.SendAsync(message, token);
             var text = await response.Content.ReadAsStringAsync(token);
-            var returnedAffinity = response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : null;
-            return (Parse(response, text), returnedAffinity ?? affinity);
+            var body = Parse(response, text);
+            return new Neo4jResult(body.Data?.Fields ?? [], body.Data?.Values ?? [], body.Bookmarks ?? []);
         }, ct);
 
-    internal static Neo4jResult ToResult(QueryResponse body) =>
-        new(body.Data?.Fields ?? [], body.Data?.Values ?? [], body.Bookmarks ?? []);
-
-    /// <summary>Errors in the body win over the HTTP status: the Query API may answer 202 and still report an error.</summary>
+    /// <summary>
+    /// Errors in the body win over the HTTP status: the Query API answers an error with its Neo4j code (HTTP 400 for client
+    /// and transient errors alike), and may answer 202 and still report one. An error without a code is still an error.
+    /// </summary>
     private static QueryResponse Parse(HttpResponseMessage response, string text)
     {
         var status = (int)response.StatusCode;
@@ -108,15 +84,16 @@ public sealed class Neo4jQueryClient : IDisposable
         }
         if (body?.Errors is { Count: > 0 } errors)
         {
-            var first = errors[0];
-            throw new Neo4jException(first.Code, string.Join(" | ", errors.Select(e => e.Message)), status,
-                first.Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal));
+            var code = errors.Select(e => e?.Code).FirstOrDefault(c => !string.IsNullOrEmpty(c)) ?? $"HTTP.{status}";
+            var messages = errors.Select(e => e?.Message).Where(m => !string.IsNullOrEmpty(m)).ToList();
+            throw new Neo4jException(code, messages.Count > 0 ? string.Join(" | ", messages) : "an error without a message", status,
+                code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) || (code.StartsWith("HTTP.", StringComparison.Ordinal) && transientStatus));
         }
         if (!response.IsSuccessStatusCode)
         {
             throw new Neo4jException($"HTTP.{status}", text.Length > 0 ? text[..Math.Min(text.Length, 500)] : response.ReasonPhrase ?? "", status, transientStatus);
         }
-        return body ?? new QueryResponse(null, null, null, null);
+        return body ?? new QueryResponse(null, null, null);
     }
 
     public void Dispose() => _http.Dispose();

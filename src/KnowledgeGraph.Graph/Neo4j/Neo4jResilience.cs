@@ -25,24 +25,15 @@ public sealed record Neo4jResilienceOptions
 }
 
 /// <summary>
-/// Two pipelines. <see cref="PerCall"/> wraps every HTTP call: the circuit breaker, then the timeout. <see cref="Retry"/>
-/// wraps a unit of work that is safe to repeat: one implicit-transaction query, or a whole explicit transaction (begin,
-/// statements, commit), because after a failure inside it the transaction is rolled back.
+/// Three pipelines. <see cref="PerCall"/> wraps every HTTP call: the circuit breaker, then the timeout. <see cref="Retry"/>
+/// repeats an idempotent write on any transient failure; <see cref="ReadRetry"/> repeats a read, but not after a timeout.
 /// </summary>
 internal sealed class Neo4jResilience
 {
     public Neo4jResilience(Neo4jResilienceOptions options)
     {
-        Retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxRetryAttempts = options.MaxRetryAttempts,
-            })
-            .Build();
+        Retry = RetryWhen(IsTransient, options);
+        ReadRetry = RetryWhen(e => IsTransient(e) && e is not TimeoutRejectedException, options);
         PerCall = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -58,7 +49,21 @@ internal sealed class Neo4jResilience
 
     public ResiliencePipeline Retry { get; }
 
+    public ResiliencePipeline ReadRetry { get; }
+
     public ResiliencePipeline PerCall { get; }
+
+    private static ResiliencePipeline RetryWhen(Func<Exception, bool> retryable, Neo4jResilienceOptions options) =>
+        new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle(retryable),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxRetryAttempts = options.MaxRetryAttempts,
+            })
+            .Build();
 
     /// <summary>
     /// Network failures, call timeouts, HTTP 5xx/408/429 and Neo.TransientError codes. Never a Neo.ClientError, and never

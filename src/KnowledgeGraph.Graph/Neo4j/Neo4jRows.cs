@@ -33,7 +33,7 @@ internal static class Neo4jRows
         return new JsonObject { ["id"] = node.Id, ["props"] = WithoutNulls(props) };
     }
 
-    public static JsonObject Relationship(GraphEdge edge, int index, string? stream)
+    public static JsonObject Relationship(GraphEdge edge, string? stream)
     {
         var props = Flatten(edge.Properties, RelationshipKeys, $"{edge.Type} '{edge.Key}' from '{edge.FromId}' to '{edge.ToId}'");
         props["key"] = edge.Key;
@@ -43,7 +43,7 @@ internal static class Neo4jRows
         props["stream"] = stream;
         return new JsonObject
         {
-            ["index"] = index, ["fromId"] = edge.FromId, ["toId"] = edge.ToId, ["key"] = edge.Key, ["validFrom"] = Date(edge.ValidFrom),
+            ["fromId"] = edge.FromId, ["toId"] = edge.ToId, ["key"] = edge.Key, ["validFrom"] = Date(edge.ValidFrom),
             ["props"] = WithoutNulls(props),
         };
     }

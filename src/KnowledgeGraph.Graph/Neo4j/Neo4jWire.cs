@@ -8,19 +8,18 @@ internal sealed record QueryRequest(string Statement, JsonObject Parameters);
 
 /// <summary>
 /// The body of a Query API response in its default plain-JSON format:
-/// <c>{"data":{"fields":[...],"values":[[...]]},"bookmarks":[...],"transaction":{"id":...,"expires":...}}</c>,
+/// <c>{"data":{"fields":[...],"values":[[...]]},"bookmarks":[...]}</c>,
 /// or <c>{"errors":[{"code":"Neo.ClientError...","message":"..."}]}</c>.
 /// </summary>
-internal sealed record QueryResponse(QueryData? Data, IReadOnlyList<QueryError>? Errors, IReadOnlyList<string>? Bookmarks, TransactionInfo? Transaction)
+internal sealed record QueryResponse(QueryData? Data, IReadOnlyList<QueryError?>? Errors, IReadOnlyList<string>? Bookmarks)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
 
 internal sealed record QueryData(IReadOnlyList<string> Fields, IReadOnlyList<IReadOnlyList<JsonNode?>> Values);
 
-internal sealed record QueryError(string Code, string Message);
-
-internal sealed record TransactionInfo(string Id, string? Expires);
+/// <summary>An error as the server reports it; either field may be missing from a proxy's or an older server's answer.</summary>
+internal sealed record QueryError(string? Code, string? Message);
 
 /// <summary>The rows of a query result, read by field name.</summary>
 public sealed class Neo4jResult

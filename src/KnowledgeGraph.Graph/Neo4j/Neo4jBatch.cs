@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using KnowledgeGraph.Graph.Model;
+
+namespace KnowledgeGraph.Graph.Neo4j;
+
+/// <summary>
+/// One batch of the projection as one Cypher statement and its parameters: the <c>Batch*</c> fragments of
+/// <see cref="Cypher"/>, each filled only with the graph's own labels and types, and every value a parameter.
+/// </summary>
+public static class Neo4jBatch
+{
+    public static (string Statement, JsonObject Parameters) For(IReadOnlyList<StreamGraph> streams)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        var statement = new StringBuilder().AppendLine(Cypher.BatchClaimStreams);
+        foreach (var type in Relationships.All)
+        {
+            statement.AppendLine(CypherSlots.BindType(Cypher.BatchDeleteRelationships, type));
+        }
+        statement.AppendLine(Cypher.BatchDeleteErrors);
+
+        var nodes = new JsonObject();
+        var kept = new JsonObject();
+        foreach (var label in Labels.All)
+        {
+            var rows = streams.SelectMany(s => s.Nodes.Where(n => n.Label == label).Select(n => Neo4jRows.Node(n, s.Stream))).ToArray<JsonNode?>();
+            if (rows.Length > 0)
+            {
+                nodes[label] = new JsonArray(rows);
+                statement.AppendLine(CypherSlots.BindLabel(Cypher.BatchUpsertNodes, label));
+            }
+            kept[label] = Neo4jRows.Strings(streams.SelectMany(s => s.Nodes).Where(n => n.Label == label).Select(n => n.Id).Distinct(StringComparer.Ordinal));
+            statement.AppendLine(CypherSlots.BindLabel(Cypher.BatchDeleteAbandonedNodes, label));
+        }
+
+        var errors = streams.SelectMany(s => s.Errors.Select(e => Neo4jRows.Error(s.Stream, e))).ToList();
+        var relationships = new JsonObject();
+        foreach (var stream in streams)
+        {
+            foreach (var edge in stream.Edges)
+            {
+                var missing = Neo4jRows.Error(stream.Stream, Dangling(stream, edge));
+                // A label or type the graph does not have cannot name existing ends: such an edge dangles.
+                if (!CypherSlots.IsRelationshipType(edge.Type) || !CypherSlots.IsLabel(edge.FromLabel) || !CypherSlots.IsLabel(edge.ToLabel))
+                {
+                    errors.Add(missing);
+                    continue;
+                }
+                var row = Neo4jRows.Relationship(edge, stream.Stream);
+                row["missing"] = missing;
+                Group(relationships, edge.Type, edge.FromLabel, edge.ToLabel).Add(row);
+            }
+        }
+        foreach (var (type, byFrom) in relationships)
+        {
+            foreach (var (from, byTo) in byFrom!.AsObject())
+            {
+                foreach (var (to, _) in byTo!.AsObject())
+                {
+                    statement.AppendLine(CypherSlots.Bind(Cypher.BatchUpsertRelationships, type: type, from: from, to: to));
+                }
+            }
+        }
+        statement.AppendLine(Cypher.BatchUpsertEvents).AppendLine(Cypher.BatchInsertErrors).Append(Cypher.BatchReturn);
+
+        return (statement.ToString(), new JsonObject
+        {
+            ["streams"] = new JsonArray(streams.Select(s => (JsonNode?)new JsonObject { ["stream"] = s.Stream, ["seq"] = s.Sequence }).ToArray()),
+            ["nodes"] = nodes,
+            ["kept"] = kept,
+            ["relationships"] = relationships,
+            ["events"] = new JsonArray(streams.SelectMany(s => s.Events).Select(e => (JsonNode?)Neo4jRows.Event(e)).ToArray()),
+            ["errors"] = new JsonArray(errors.ToArray<JsonNode?>()),
+        });
+    }
+
+    /// <summary>The projection error an edge becomes when one of its ends does not exist, dated by the event that asserted it.</summary>
+    private static ProjectionError Dangling(StreamGraph stream, GraphEdge edge)
+    {
+        var eventId = edge.EventIds.Count > 0 ? edge.EventIds[0] : "";
+        var sequence = stream.Events.FirstOrDefault(e => e.EventId == eventId)?.Sequence ?? stream.Sequence;
+        return new ProjectionError(sequence, eventId,
+            $"{edge.Type} from {edge.FromLabel} '{edge.FromId}' to {edge.ToLabel} '{edge.ToId}' names a node that does not exist");
+    }
+
+    private static JsonArray Group(JsonObject relationships, string type, string from, string to)
+    {
+        var byFrom = (relationships[type] ??= new JsonObject()).AsObject();
+        var byTo = (byFrom[from] ??= new JsonObject()).AsObject();
+        return (byTo[to] ??= new JsonArray()).AsArray();
+    }
+}
