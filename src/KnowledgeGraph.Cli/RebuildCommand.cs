@@ -24,6 +24,10 @@ internal static class RebuildCommand
                 progress => GraphRebuild.RunAsync(store, writer, new Progress<long>(done => progress.Report((int)done)), settings.ProjectionBatchSize, ct));
             var status = await writer.StatusAsync(ct);
             Console.WriteLine($"{projected} events projected into the {settings.Store} graph: {status.Nodes} nodes, {status.Edges} relationships, {status.Errors} projection errors");
+            foreach (var error in status.RecentErrors)
+            {
+                await Console.Error.WriteLineAsync($"projection error at sequence {error.Sequence} (event {error.EventId}): {error.Reason}");
+            }
             return ExitCodes.Ok;
         });
         return command;

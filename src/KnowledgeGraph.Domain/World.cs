@@ -14,7 +14,7 @@ public sealed record KnownEvent(string Fingerprint, string Type, string Stream, 
 /// What validation needs to know of the events stored so far: which entities exist, deal and policy states,
 /// bloc memberships and event ids. Built by applying events in store order; pure.
 /// </summary>
-public sealed class World
+public sealed partial class World
 {
     private readonly Dictionary<string, KnownEvent> _events = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventEnvelope> _undoable = new(StringComparer.Ordinal);

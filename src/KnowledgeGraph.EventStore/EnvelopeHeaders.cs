@@ -32,6 +32,12 @@ public static class EnvelopeHeaders
 
     public static bool HasEnvelope(IEvent stored) => stored.GetHeader(Header) is not null;
 
+    /// <summary>
+    /// Marten fills the sequence numbers of an append the database refused with "tombstone" events: they hold no
+    /// fact, and every reader of the store passes over them.
+    /// </summary>
+    public static bool IsTombstone(IEvent stored) => stored.EventTypeName == "tombstone";
+
     private static Stored ReadHeader(IEvent stored) =>
         stored.GetHeader(Header)?.ToString() is { } json
             ? JsonSerializer.Deserialize<Stored>(json, EventJson.Options)!

@@ -12,6 +12,9 @@ namespace KnowledgeGraph.Graph.Tests;
 /// </summary>
 public sealed class ScenarioGraphs : IAsyncLifetime
 {
+    /// <summary>The PostgreSQL store through its simple reads only: the questions' default implementations.</summary>
+    public const string Composed = "composed";
+
     public const string NoNeo4j = "KG_NEO4J_URL is not set: no Neo4j server here, the Neo4j contract tests need one";
 
     private readonly TestDatabase _database = new();
@@ -40,7 +43,12 @@ public sealed class ScenarioGraphs : IAsyncLifetime
         {
             Assert.SkipWhen(_neo4j is null, NoNeo4j);
         }
-        return adapter == GraphSettings.Neo4jStore ? _neo4j! : _postgres!;
+        return adapter switch
+        {
+            GraphSettings.Neo4jStore => _neo4j!,
+            Composed => new ComposedReader(_postgres!),
+            _ => _postgres!,
+        };
     }
 
     public async ValueTask DisposeAsync()

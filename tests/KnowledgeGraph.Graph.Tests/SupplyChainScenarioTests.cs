@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Graph.Tests;
 /// </summary>
 public class SupplyChainScenarioTests(ScenarioGraphs graphs) : IClassFixture<ScenarioGraphs>
 {
-    public static TheoryData<string> Adapters => new() { GraphSettings.Postgres, GraphSettings.Neo4jStore };
+    public static TheoryData<string> Adapters => new() { GraphSettings.Postgres, ScenarioGraphs.Composed, GraphSettings.Neo4jStore };
 
     private static readonly DateOnly Mid2023 = new(2023, 6, 1);
     private static readonly DateOnly Mid2025 = new(2025, 6, 1);

@@ -1,19 +1,28 @@
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeGraph.Bench.Load;
+using KnowledgeGraph.Graph;
+using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Postgres;
 using KnowledgeGraph.Graph.Queries;
-using Npgsql;
 
 namespace KnowledgeGraph.Bench.Figures;
 
 /// <summary>
-/// Figure 4: the flagship question and a 4-tier supply chain, called in-process through the PostgreSQL reader, on
+/// Figure 4: every analysis (flagship, supply chain, path, stranded-if, concentration, deals), called in-process through the PostgreSQL reader, on
 /// generated graphs of growing size. The reference is linear growth from the smallest graph, measured in the same run.
 /// </summary>
 public static class ScalingFigure
 {
-    private sealed record Timing(int Orgs, double FlagshipMs, double ChainMs);
+    private sealed record Timing(int Orgs, IReadOnlyDictionary<string, double> Ms);
+
+    /// <summary>Each question's row id and name, in the order of the table.</summary>
+    private static readonly (string Id, string Name)[] Questions =
+    [
+        ("4a", "Flagship question"), ("4b", "4-tier supply chain (supplyChain, most-supplied firm)"),
+        ("4c", "shortestPath (maxHops 4, to the most-supplied firm)"), ("4d", "strandedIf (CN, ndfeb-magnet, EU)"),
+        ("4e", "stageConcentration (separation)"), ("4f", "deals (kind supply, a party in the US, first 100)"),
+    ];
 
     public static async Task RunAsync(string server, Workload workload, BenchSize size, Report report)
     {
@@ -23,13 +32,12 @@ public static class ScalingFigure
             timings.Add(await MeasureAsync(server, await workload.EventsAsync(orgs), orgs, size.QueryRepeats));
         }
         var smallest = timings[0];
-        foreach (var t in timings)
+        foreach (var (id, name) in Questions)
         {
-            Add(report, "4a", "Flagship question", t.Orgs, t.FlagshipMs, smallest.Orgs, smallest.FlagshipMs);
-        }
-        foreach (var t in timings)
-        {
-            Add(report, "4b", "4-tier supply chain (supplyChain, most-supplied firm)", t.Orgs, t.ChainMs, smallest.Orgs, smallest.ChainMs);
+            foreach (var t in timings)
+            {
+                Add(report, id, name, t.Orgs, t.Ms[id], smallest.Orgs, smallest.Ms[id]);
+            }
         }
         report.Note($"Figure 4: median of {size.QueryRepeats} calls after one warm-up, in-process through PostgresGraphReader; "
             + "the ratio is the time against the smallest graph's time scaled linearly with the number of organizations (<= 100 % is no worse than linear).");
@@ -50,13 +58,22 @@ public static class ScalingFigure
         await Workload.ImportAsync(database.ConnectionString, file);
         await Workload.RebuildAsync(database.ConnectionString);
         var orgId = await GraphQLFigure.MostSuppliedAsync(database.ConnectionString);
-        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using var dataSource = GraphSetup.CreateDataSource(database.ConnectionString);
         var reader = new PostgresGraphReader(dataSource);
         var asOf = DateOnly.Parse(ServedQueries.AsOf, CultureInfo.InvariantCulture);
         var question = new FlagshipQuestion(ServedQueries.Product, ServedQueries.Bloc, null, [ServedQueries.ExcludedCountry], asOf);
-        var flagship = await MedianAsync(repeats, () => FirmsLackingSupplier.RunAsync(reader, question, CancellationToken.None));
-        var chain = await MedianAsync(repeats, () => SupplyRelations.UpstreamAsync(reader, orgId, null, 4, asOf, CancellationToken.None));
-        return new Timing(orgs, flagship, chain);
+        var other = (await reader.OrganizationsAsync(new OrganizationFilter(), asOf, null, 1, CancellationToken.None)).Items[0].Id;
+        var ct = CancellationToken.None;
+        var ms = new Dictionary<string, double>
+        {
+            ["4a"] = await MedianAsync(repeats, () => FirmsLackingSupplier.RunAsync(reader, question, ct)),
+            ["4b"] = await MedianAsync(repeats, () => SupplyRelations.UpstreamAsync(reader, orgId, null, 4, asOf, ct)),
+            ["4c"] = await MedianAsync(repeats, () => GraphPaths.ShortestAsync(reader, other, orgId, 4, asOf, ct)),
+            ["4d"] = await MedianAsync(repeats, () => StrandedIf.RunAsync(reader, [ServedQueries.ExcludedCountry], ServedQueries.Product, ServedQueries.Bloc, asOf, ct)),
+            ["4e"] = await MedianAsync(repeats, () => StageConcentration.RunAsync(reader, "separation", asOf, ct)),
+            ["4f"] = await MedianAsync(repeats, () => reader.DealsAsync(new DealFilter(Kind: "supply", Country: "US"), null, 100, ct)),
+        };
+        return new Timing(orgs, ms);
     }
 
     private static async Task<double> MedianAsync<T>(int repeats, Func<Task<T>> call)

@@ -22,22 +22,9 @@ internal static class ListQueries
             .Argument<StringGraphType>("status", "Status at asOf: planned, under-construction, operating, idle, closed.")
             .Argument<IntGraphType>("first", $"At most this many (default 100, at most {MaxItems}).")
             .AsOfArgument()
-            .ResolveAsync(async ctx =>
-            {
-                var reader = ctx.Loaders().Reader;
-                var asOf = ctx.AsOf();
-                var status = ctx.GetArgument<string?>("status");
-                var operating = status is null ? null
-                    : (await reader.EdgesAsync(new EdgeQuery([Relationships.Operates], null, null, asOf), ctx.CancellationToken))
-                        .Where(e => e.Text("status") == status).Select(e => e.ToId).ToHashSet(StringComparer.Ordinal);
-                return (await reader.AllNodesAsync(Labels.Facility, ctx.CancellationToken))
-                    .Where(n => n.IsValidAt(asOf)
-                        && Matches(n, "country", ctx.GetArgument<string?>("country"))
-                        && Matches(n, "stage", ctx.GetArgument<string?>("stage"))
-                        && Matches(n, "operatorId", ctx.GetArgument<string?>("operatorId"))
-                        && (operating is null || operating.Contains(n.Id)))
-                    .Take(First(ctx)).ToList();
-            });
+            .ResolveAsync(async ctx => (await ctx.Loaders().Reader.FacilitiesAsync(new FacilityFilter(ctx.AsOf(),
+                ctx.GetArgument<string?>("country"), ctx.GetArgument<string?>("stage"), ctx.GetArgument<string?>("operatorId"), ctx.GetArgument<string?>("status")),
+                null, First(ctx), ctx.CancellationToken)).Items);
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DealType>>>>("deals")
             .Description("Deals by kind, party, a party's country, product or category, and effective date range, oldest first.")
@@ -49,20 +36,10 @@ internal static class ListQueries
             .Argument<IntGraphType>("first", $"At most this many (default 100, at most {MaxItems}).")
             .ResolveAsync(async ctx =>
             {
-                var reader = ctx.Loaders().Reader;
-                var products = ctx.GetArgument<string?>("product") is { } p ? Inputs.Products("product", p) : null;
-                var country = ctx.GetArgument<string?>("country");
-                var inCountry = country is null ? null
-                    : (await reader.EdgesAsync(new EdgeQuery([Relationships.BasedIn], null, [country]), ctx.CancellationToken)).Select(e => e.FromId).ToHashSet(StringComparer.Ordinal);
-                var (from, to) = (ctx.GetArgument<DateOnly?>("from"), ctx.GetArgument<DateOnly?>("to"));
-                return (await reader.AllNodesAsync(Labels.Deal, ctx.CancellationToken))
-                    .Where(d => Matches(d, "kind", ctx.GetArgument<string?>("kind"))
-                        && (ctx.GetArgument<string?>("party") is not { } party || Parties(d).Contains(party))
-                        && (inCountry is null || Parties(d).Any(inCountry.Contains))
-                        && (products is null || DealType.ProductsOf(d).Any(x => products.Contains(x) || Products.Categories.Contains(x) && Products.Expand(x).Any(products.Contains)))
-                        && (from is null || d.ValidFrom >= from) && (to is null || d.ValidFrom <= to))
-                    .OrderBy(d => d.ValidFrom).ThenBy(d => d.Id, StringComparer.Ordinal)
-                    .Take(First(ctx)).ToList();
+                var codes = ctx.GetArgument<string?>("product") is { } p ? Inputs.NeedCodes(Inputs.Products("product", p)) : null;
+                return (await ctx.Loaders().Reader.DealsAsync(new DealFilter(ctx.GetArgument<string?>("kind"), ctx.GetArgument<string?>("party"),
+                    ctx.GetArgument<string?>("country"), codes, ctx.GetArgument<DateOnly?>("from"), ctx.GetArgument<DateOnly?>("to")),
+                    null, First(ctx), ctx.CancellationToken)).Items;
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyType>>>>("policies")
@@ -70,20 +47,10 @@ internal static class ListQueries
             .Argument<StringGraphType>("jurisdiction").Argument<StringGraphType>("kind").Argument<StringGraphType>("product")
             .Argument<StringGraphType>("beneficiary", "An organization id.").Argument<StringGraphType>("status", "in-force or revoked.")
             .Argument<IntGraphType>("first", $"At most this many (default 100, at most {MaxItems}).")
-            .ResolveAsync(async ctx => (await ctx.Loaders().Reader.AllNodesAsync(Labels.Policy, ctx.CancellationToken))
-                .Where(p => Matches(p, "jurisdiction", ctx.GetArgument<string?>("jurisdiction"))
-                    && Matches(p, "kind", ctx.GetArgument<string?>("kind"))
-                    && Matches(p, "status", ctx.GetArgument<string?>("status"))
-                    && (ctx.GetArgument<string?>("product") is not { } product || OrganizationType.Strings(p, "products").Contains(product))
-                    && (ctx.GetArgument<string?>("beneficiary") is not { } b || OrganizationType.Strings(p, "beneficiaryIds").Contains(b)))
-                .Take(First(ctx)).ToList());
+            .ResolveAsync(async ctx => (await ctx.Loaders().Reader.PoliciesAsync(new PolicyFilter(ctx.GetArgument<string?>("jurisdiction"),
+                ctx.GetArgument<string?>("kind"), ctx.GetArgument<string?>("product"), ctx.GetArgument<string?>("beneficiary"), ctx.GetArgument<string?>("status")),
+                null, First(ctx), ctx.CancellationToken)).Items);
     }
 
     private static int First(IResolveFieldContext ctx) => Inputs.Range("first", ctx.GetArgument<int?>("first"), 100, MaxItems);
-
-    private static bool Matches(GraphNode node, string key, string? wanted) => wanted is null || node.Text(key) == wanted;
-
-    private static IEnumerable<string> Parties(GraphNode deal) =>
-        new[] { deal.Text("investorId"), deal.Text("targetId"), deal.Text("supplierId"), deal.Text("buyerId") }.OfType<string>()
-            .Concat(OrganizationType.Strings(deal, "partyIds"));
 }

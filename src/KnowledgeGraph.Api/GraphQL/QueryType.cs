@@ -55,7 +55,7 @@ public sealed class QueryType : ObjectGraphType
             });
         Field<NodeType>("node").Description("Any node by its id (organizations first, then facilities, deals, policies, countries, blocs, products).")
             .Argument<NonNullGraphType<StringGraphType>>("id")
-            .ResolveAsync(async ctx => await GraphPaths.FindAsync(ctx.Loaders().Reader, ctx.GetArgument<string>("id"), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Loaders().Reader.NodeAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeighbourType>>>>("neighbours")
             .Description("The relationships of a node valid at asOf, with the nodes at their other ends.")
             .Argument<NonNullGraphType<StringGraphType>>("id")
@@ -65,7 +65,7 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async ctx =>
             {
                 var reader = ctx.Loaders().Reader;
-                var node = await GraphPaths.FindAsync(reader, ctx.GetArgument<string>("id"), ctx.CancellationToken)
+                var node = await reader.NodeAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken)
                     ?? throw new QueryInputException("id", $"no node with id '{ctx.GetArgument<string>("id")}'");
                 var types = ctx.GetArgument<List<string>?>("types");
                 if (types?.FirstOrDefault(t => !Relationships.All.Contains(t)) is { } unknown)

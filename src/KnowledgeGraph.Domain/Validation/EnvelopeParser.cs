@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KnowledgeGraph.Domain.Events;
@@ -18,6 +19,10 @@ public static partial class EnvelopeParser
 
     public static ParseResult Parse(string line)
     {
+        if (line.Length > InputLimits.LineBytes / 3 && Encoding.UTF8.GetByteCount(line) > InputLimits.LineBytes)
+        {
+            return Failed(new Problem("", $"the line is longer than the limit of {InputLimits.LineBytes} bytes"));
+        }
         JsonDocument document;
         try
         {
@@ -29,9 +34,12 @@ public static partial class EnvelopeParser
         }
         using (document)
         {
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? Parse(document.RootElement)
-                : Failed(new Problem("", "a line must be one JSON object"));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Failed(new Problem("", "a line must be one JSON object"));
+            }
+            var hygiene = TextHygiene.Check(document.RootElement);
+            return hygiene.Count > 0 ? new ParseResult(null, hygiene) : Parse(document.RootElement);
         }
     }
 

@@ -13,6 +13,10 @@ public static class Exporter
         var events = session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToAsyncEnumerable(ct);
         await foreach (var stored in events)
         {
+            if (EnvelopeHeaders.IsTombstone(stored))
+            {
+                continue;
+            }
             await writer.WriteLineAsync(EventJson.ToLine(EnvelopeHeaders.Read(stored)).AsMemory(), ct);
             progress?.Report(++count);
         }

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Validation;
 using Marten;
+using Marten.Exceptions;
 using Npgsql;
 
 namespace KnowledgeGraph.EventStore.Import;
@@ -15,120 +16,144 @@ public sealed record ImportSummary(int Stored, int Unchanged, IReadOnlyList<Reje
 /// <summary>
 /// Validates each line against the store and the lines before it, then appends the good ones in batches.
 /// Idempotent by event id: an identical event already stored is counted unchanged; the same id with other content
-/// is rejected as a conflicting duplicate. Imports are serialized by a PostgreSQL advisory lock, so two imports
-/// never validate against the same stale state; one instance keeps its validation state between imports and only
-/// reads the events stored since (the API records every mutation through one).
+/// is rejected as a conflicting duplicate. Lines are parsed outside any lock; the validation and the append of each
+/// batch hold a PostgreSQL advisory lock, so two imports never validate against the same stale state and a mutation
+/// waits for one batch at most, never for a whole import. A batch reads only the validation state its lines can
+/// touch, and writes what it changed with its events (<see cref="ValidationState"/>).
 /// </summary>
 public sealed class Importer(IDocumentStore store, string connectionString)
 {
-    private StoredWorld _world = new();
-
     private const int BatchSize = 500;
-    private const long ImportLockKey = 0x4B47_494D_504F_5254; // "KGIMPORT"
 
     public async Task<ImportSummary> ImportAsync(IEnumerable<InputLine> lines, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        await using var lockConnection = new NpgsqlConnection(connectionString);
-        await lockConnection.OpenAsync(ct);
-        await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
-        {
-            acquire.Parameters.AddWithValue("key", ImportLockKey);
-            await acquire.ExecuteNonQueryAsync(ct);
-        }
-
-        try
-        {
-            var world = _world;
-            await using (var query = store.QuerySession())
-            {
-                await world.CatchUpAsync(query, ct);
-            }
-            return await ImportLockedAsync(world, lines, progress, ct);
-        }
-        catch
-        {
-            // What was applied but not stored must not be believed next time: start again from the store.
-            _world = new StoredWorld();
-            throw;
-        }
-        finally
-        {
-            // A pooled connection keeps its session's locks until it is reused: release ours now.
-            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
-            release.Parameters.AddWithValue("key", ImportLockKey);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-    }
-
-    private async Task<ImportSummary> ImportLockedAsync(StoredWorld world, IEnumerable<InputLine> lines, IProgress<int>? progress, CancellationToken ct)
-    {
-
-        var pending = new List<Pending>();
         var rejections = new List<Rejection>();
         int stored = 0, unchanged = 0, done = 0;
-        foreach (var line in lines)
+        foreach (var chunk in lines.Chunk(BatchSize))
         {
-            var parsed = EnvelopeParser.Parse(line.Text);
-            var problems = parsed.Problems;
-            if (parsed.Envelope is { } envelope)
-            {
-                var fingerprint = EventJson.Fingerprint(envelope);
-                var existing = world.World.FindEvent(envelope.Id);
-                if (existing is not null && existing.Fingerprint == fingerprint)
-                {
-                    unchanged++;
-                }
-                else if (existing is not null)
-                {
-                    problems = [new Problem("id", $"conflicting duplicate: an event '{envelope.Id}' with other content is already stored")];
-                }
-                else if ((problems = EventRules.Check(envelope, world.World)).Count == 0)
-                {
-                    world.World.Apply(envelope, fingerprint);
-                    pending.Add(new Pending(line, envelope, fingerprint, world.World.StreamOf(envelope)));
-                }
-            }
-            if (problems.Count > 0)
-            {
-                rejections.Add(new Rejection(line.File, line.Number, problems));
-            }
-            if (pending.Count >= BatchSize)
-            {
-                stored += await FlushAsync(pending, ct);
-            }
-            progress?.Report(++done);
+            var parsed = chunk.Select(Parse).ToList();
+            rejections.AddRange(parsed.Where(p => p.Envelope is null).Select(p => new Rejection(p.Line.File, p.Line.Number, p.Problems)));
+            var batch = await ImportLock.RunAsync(connectionString, connection => StoreAsync(connection, parsed.Where(p => p.Envelope is not null).ToList(), ct), ct);
+            (stored, unchanged) = (stored + batch.Stored, unchanged + batch.Unchanged);
+            rejections.AddRange(batch.Rejections);
+            progress?.Report(done += chunk.Length);
         }
-        stored += await FlushAsync(pending, ct);
+        rejections.Sort((a, b) => a.File == b.File ? a.Line.CompareTo(b.Line) : string.CompareOrdinal(a.File, b.File));
         return new ImportSummary(stored, unchanged, rejections);
     }
 
-    private sealed record Pending(InputLine Line, EventEnvelope Envelope, string Fingerprint, string Stream);
+    private sealed record Parsed(InputLine Line, EventEnvelope? Envelope, string Fingerprint, IReadOnlyList<Problem> Problems);
 
-    private async Task<int> FlushAsync(List<Pending> pending, CancellationToken ct)
+    private static Parsed Parse(InputLine line)
+    {
+        if (line.Unreadable is { } reason)
+        {
+            return new Parsed(line, null, "", [new Problem("", reason)]);
+        }
+        var result = EnvelopeParser.Parse(line.Text);
+        return new Parsed(line, result.Envelope, result.Envelope is { } e ? EventJson.Fingerprint(e) : "", result.Problems);
+    }
+
+    /// <summary>Validates a batch against the stored state and appends it; a batch the database refuses is retried line by line.</summary>
+    private async Task<ImportSummary> StoreAsync(NpgsqlConnection connection, List<Parsed> lines, CancellationToken ct)
+    {
+        // Every batch: the event store may have been dropped since (a reset), or written by an older version.
+        await ValidationState.EnsureAsync(connection, store, ct);
+        try
+        {
+            return await ValidateAndAppendAsync(connection, lines, ct);
+        }
+        catch (RefusedException) when (lines.Count > 1)
+        {
+            var rejections = new List<Rejection>();
+            int stored = 0, unchanged = 0;
+            foreach (var line in lines)
+            {
+                try
+                {
+                    var one = await ValidateAndAppendAsync(connection, [line], ct);
+                    (stored, unchanged) = (stored + one.Stored, unchanged + one.Unchanged);
+                    rejections.AddRange(one.Rejections);
+                }
+                catch (RefusedException e)
+                {
+                    rejections.Add(new Rejection(line.Line.File, line.Line.Number, [new Problem("", e.Message)]));
+                }
+            }
+            return new ImportSummary(stored, unchanged, rejections);
+        }
+        catch (RefusedException e)
+        {
+            return new ImportSummary(0, 0, [new Rejection(lines[0].Line.File, lines[0].Line.Number, [new Problem("", e.Message)])]);
+        }
+    }
+
+    private async Task<ImportSummary> ValidateAndAppendAsync(NpgsqlConnection connection, List<Parsed> lines, CancellationToken ct)
+    {
+        var state = await ValidationState.LoadAsync(connection, lines.Select(l => l.Envelope!).ToList(), ct);
+        var world = state.World;
+        var pending = new List<(Parsed Line, string Stream)>();
+        var rejections = new List<Rejection>();
+        var unchanged = 0;
+        foreach (var line in lines)
+        {
+            var envelope = line.Envelope!;
+            var existing = world.FindEvent(envelope.Id);
+            IReadOnlyList<Problem> problems = [];
+            if (existing is not null && existing.Fingerprint == line.Fingerprint)
+            {
+                unchanged++;
+            }
+            else if (existing is not null)
+            {
+                problems = [new Problem("id", $"conflicting duplicate: an event '{envelope.Id}' with other content is already stored")];
+            }
+            else if ((problems = EventRules.Check(envelope, world)).Count == 0)
+            {
+                world.Apply(envelope, line.Fingerprint);
+                pending.Add((line, world.StreamOf(envelope)));
+            }
+            if (problems.Count > 0)
+            {
+                rejections.Add(new Rejection(line.Line.File, line.Line.Number, problems));
+            }
+        }
+        await AppendAsync(pending, state, ct);
+        return new ImportSummary(pending.Count, unchanged, rejections);
+    }
+
+    private async Task AppendAsync(List<(Parsed Line, string Stream)> pending, ValidationState.Loaded state, CancellationToken ct)
     {
         if (pending.Count == 0)
         {
-            return 0;
+            return;
         }
         await using var session = store.LightweightSession();
-        foreach (var item in pending)
+        foreach (var (line, stream) in pending)
         {
-            var stored = session.Events.BuildEvent(item.Envelope.Data);
-            EnvelopeHeaders.Write(stored, item.Envelope, item.Fingerprint);
-            session.Events.Append(item.Stream, stored);
+            var stored = session.Events.BuildEvent(line.Envelope!.Data);
+            EnvelopeHeaders.Write(stored, line.Envelope, line.Fingerprint);
+            session.Events.Append(stream, stored);
         }
+        ValidationState.QueueChanges(session, state);
         try
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is NpgsqlException or Marten.Exceptions.MartenCommandException)
+        catch (Exception e) when (RefusedException.Reason(e) is { } reason)
         {
-            var first = pending[0].Line;
-            throw new InvalidOperationException(
-                $"the database refused a batch of {pending.Count} events; nothing from {first.File}:{first.Number} on was stored: {e.Message}", e);
+            throw new RefusedException(reason, e);
         }
-        var count = pending.Count;
-        pending.Clear();
-        return count;
+    }
+
+    /// <summary>The database refused an append for what it holds (not for a passing reason): the words of its refusal, never its SQL.</summary>
+    private sealed class RefusedException(string reason, Exception inner) : Exception($"the database refused this event: {reason}", inner)
+    {
+        public static string? Reason(Exception e) => e switch
+        {
+            PostgresException { IsTransient: false } p => p.MessageText,
+            MartenCommandException { InnerException: { } inner } => Reason(inner),
+            _ => null,
+        };
     }
 }

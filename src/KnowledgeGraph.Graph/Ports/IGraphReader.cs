@@ -21,9 +21,10 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, bool HasNex
 
 /// <summary>
 /// The reads the analyses and the API are built on, written once per adapter (SQL for PostgreSQL, Cypher for Neo4j)
-/// and held to the same contract tests.
+/// and held to the same contract tests. The questions (the second part) are answered by the store in one statement
+/// where the adapter can; their default implementations compose the simple reads of the first part.
 /// </summary>
-public interface IGraphReader
+public partial interface IGraphReader
 {
     Task<IReadOnlyList<GraphNode>> NodesAsync(string label, IReadOnlyCollection<string> ids, CancellationToken ct);
 

@@ -11,7 +11,7 @@ using NpgsqlTypes;
 namespace KnowledgeGraph.Graph.Postgres;
 
 /// <summary>The reads of the PostgreSQL graph; every statement is parameterized and written here, next to its adapter.</summary>
-public sealed class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphReader
+public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphReader
 {
     private const string NodeColumns = "label, id, valid_from, props::text, event_ids";
     private const string EdgeColumns = "type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props::text, event_ids";
@@ -99,6 +99,10 @@ public sealed class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphRea
 
     private static NpgsqlParameter P(string name, int value) => new(name, NpgsqlDbType.Integer) { Value = value };
 
+    private static NpgsqlParameter P(string name, bool value) => new(name, NpgsqlDbType.Boolean) { Value = value };
+
+    private static NpgsqlParameter P(string name, IEnumerable<string>? values) => P(name, values?.ToArray());
+
     private static string EscapeLike(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
         .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
@@ -115,14 +119,28 @@ public sealed class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphRea
         return rows;
     }
 
-    private static GraphNode ReadNode(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2),
-        JsonNode.Parse(r.GetString(3))!.AsObject(), r.GetFieldValue<string[]>(4));
+    private static GraphNode ReadNode(DbDataReader r) => ReadNode(r, 0);
 
-    private static GraphEdge ReadEdge(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-        r.GetFieldValue<DateOnly>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
-        JsonNode.Parse(r.GetString(8))!.AsObject(), r.GetFieldValue<string[]>(9));
+    /// <summary>A node from the five columns of <see cref="NodeColumnsOf"/> starting at <paramref name="at"/>.</summary>
+    private static GraphNode ReadNode(DbDataReader r, int at) => new(
+        r.GetString(at), r.GetString(at + 1), r.IsDBNull(at + 2) ? null : r.GetFieldValue<DateOnly>(at + 2),
+        JsonNode.Parse(r.GetString(at + 3))!.AsObject(), r.GetFieldValue<string[]>(at + 4));
+
+    private static GraphEdge ReadEdge(DbDataReader r) => ReadEdge(r, 0);
+
+    /// <summary>A relationship from the ten columns of <see cref="EdgeColumnsOf"/> starting at <paramref name="at"/>.</summary>
+    private static GraphEdge ReadEdge(DbDataReader r, int at) => new(
+        r.GetString(at), r.GetString(at + 1), r.GetString(at + 2), r.GetString(at + 3), r.GetString(at + 4), r.GetString(at + 5),
+        r.GetFieldValue<DateOnly>(at + 6), r.IsDBNull(at + 7) ? null : r.GetFieldValue<DateOnly>(at + 7),
+        JsonNode.Parse(r.GetString(at + 8))!.AsObject(), r.GetFieldValue<string[]>(at + 9));
+
+    private static string NodeColumnsOf(string a) => $"{a}.label, {a}.id, {a}.valid_from, {a}.props::text, {a}.event_ids";
+
+    private static string EdgeColumnsOf(string a) =>
+        $"{a}.type, {a}.from_label, {a}.from_id, {a}.to_label, {a}.to_id, {a}.key, {a}.valid_from, {a}.valid_to, {a}.props::text, {a}.event_ids";
+
+    /// <summary>The relationship (alias <paramref name="a"/>) holds at @as_of.</summary>
+    private static string ValidAt(string a) => $"{a}.valid_from <= @as_of AND ({a}.valid_to IS NULL OR @as_of < {a}.valid_to)";
 
     private static ProvenanceEvent ReadEvent(DbDataReader r) => new(
         r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetFieldValue<DateOnly>(3),

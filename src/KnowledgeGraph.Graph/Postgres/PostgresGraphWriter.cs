@@ -4,6 +4,8 @@ using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using Npgsql;
 using NpgsqlTypes;
+using Polly;
+using Polly.Retry;
 
 namespace KnowledgeGraph.Graph.Postgres;
 
@@ -19,8 +21,8 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         // Serializes concurrent start-ups (API nodes, CLI) creating the same tables.
         await Execute(connection, "SELECT pg_advisory_xact_lock(4242001)", ct);
         await Execute(connection, Schema, ct);
-        await InsertNodesAsync(connection, StaticGraph.Nodes, null, ct);
-        await InsertEdgesAsync(connection, StaticGraph.Edges, null, ct);
+        await InsertNodesAsync(connection, StaticGraph.Nodes, [.. StaticGraph.Nodes.Select(_ => (string?)null)], ct);
+        await InsertEdgesAsync(connection, StaticGraph.Edges, [.. StaticGraph.Edges.Select(_ => (string?)null)], ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -35,56 +37,94 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
 
     public async Task WriteAsync(IReadOnlyList<StreamGraph> streams, CancellationToken ct)
     {
+        try
+        {
+            await Retry.ExecuteAsync(async token => await WriteOnceAsync(streams, token), ct);
+        }
+        catch (PostgresException e) when (!e.IsTransient)
+        {
+            throw new GraphStoreRefusedException(e.MessageText, e);
+        }
+    }
+
+    /// <summary>A connection lost, a deadlock, a server shutting down: tried again, waiting longer each time.</summary>
+    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
+            MaxRetryAttempts = 5,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+        })
+        .Build();
+
+    /// <summary>A few statements for the whole batch, whatever the number of streams it touches.</summary>
+    private async Task WriteOnceAsync(IReadOnlyList<StreamGraph> streams, CancellationToken ct)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var fresh = new List<StreamGraph>();
-        foreach (var stream in streams.OrderBy(s => s.Sequence))
-        {
-            if (await ClaimAsync(connection, stream, ct))
-            {
-                fresh.Add(stream);
-            }
-        }
+        var claimed = await ClaimAsync(connection, streams, ct);
+        var fresh = streams.Where(s => claimed.Contains(s.Stream)).OrderBy(s => s.Sequence).ToList();
         if (fresh.Count > 0)
         {
-            var names = fresh.Select(s => s.Stream).ToArray();
             await using (var clear = new NpgsqlCommand(
                 "DELETE FROM kg_graph.nodes WHERE stream = ANY(@s); DELETE FROM kg_graph.edges WHERE stream = ANY(@s); DELETE FROM kg_graph.errors WHERE stream = ANY(@s)", connection))
             {
-                clear.Parameters.AddWithValue("s", names);
+                clear.Parameters.AddWithValue("s", fresh.Select(s => s.Stream).ToArray());
                 await clear.ExecuteNonQueryAsync(ct);
             }
-            foreach (var stream in fresh)
-            {
-                await InsertNodesAsync(connection, stream.Nodes, stream.Stream, ct);
-            }
+            // Two streams naming the same node or relationship: the later one wins, as it would written one after the other.
+            var nodes = Latest(fresh, s => s.Nodes, n => (n.Label, n.Id));
+            await InsertNodesAsync(connection, nodes.Select(n => n.Item).ToList(), nodes.Select(n => (string?)n.Stream).ToList(), ct);
+            var edges = Latest(fresh, s => s.Edges, e => (e.Type, e.FromLabel, e.FromId, e.ToLabel, e.ToId, e.Key, e.ValidFrom));
+            var missing = await InsertEdgesAsync(connection, edges.Select(e => e.Item).ToList(), edges.Select(e => (string?)e.Stream).ToList(), ct);
+            var byStream = fresh.ToDictionary(s => s.Stream, StringComparer.Ordinal);
             var errors = fresh.SelectMany(s => s.Errors.Select(e => (s.Stream, Error: e))).ToList();
-            foreach (var stream in fresh)
+            errors.AddRange(missing.Select(m => (m.Stream!, m.Error with
             {
-                var missing = await InsertEdgesAsync(connection, stream.Edges, stream.Stream, ct);
-                errors.AddRange(missing.Select(m => (stream.Stream,
-                    m with { Sequence = stream.Events.FirstOrDefault(e => e.EventId == m.EventId)?.Sequence ?? stream.Sequence })));
-            }
+                Sequence = byStream[m.Stream!].Events.FirstOrDefault(e => e.EventId == m.Error.EventId)?.Sequence ?? byStream[m.Stream!].Sequence,
+            })));
             await PostgresProvenance.WriteAsync(connection, fresh.SelectMany(s => s.Events).ToList(), errors, ct);
         }
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Records that a stream is projected up to its sequence; false when it already was, at that or a later one.</summary>
-    private static async Task<bool> ClaimAsync(NpgsqlConnection connection, StreamGraph stream, CancellationToken ct)
+    private static List<(T Item, string Stream)> Latest<T, TKey>(List<StreamGraph> streams, Func<StreamGraph, IEnumerable<T>> items, Func<T, TKey> key)
+        where TKey : notnull
+    {
+        var latest = new Dictionary<TKey, (T Item, string Stream)>();
+        foreach (var stream in streams)
+        {
+            foreach (var item in items(stream))
+            {
+                latest[key(item)] = (item, stream.Stream);
+            }
+        }
+        return [.. latest.Values];
+    }
+
+    /// <summary>Records that each stream is projected up to its sequence; returns those that were not already, at that or a later one.</summary>
+    private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, IReadOnlyList<StreamGraph> streams, CancellationToken ct)
     {
         await using var claim = new NpgsqlCommand(
             """
-            INSERT INTO kg_graph.streams (stream, last_seq) VALUES (@stream, @seq)
+            INSERT INTO kg_graph.streams (stream, last_seq) SELECT * FROM unnest(@stream, @seq)
             ON CONFLICT (stream) DO UPDATE SET last_seq = EXCLUDED.last_seq WHERE kg_graph.streams.last_seq < EXCLUDED.last_seq
-            RETURNING 1
+            RETURNING stream
             """, connection);
-        claim.Parameters.AddWithValue("stream", stream.Stream);
-        claim.Parameters.AddWithValue("seq", stream.Sequence);
-        return await claim.ExecuteScalarAsync(ct) is not null;
+        claim.Parameters.AddWithValue("stream", streams.Select(s => s.Stream).ToArray());
+        claim.Parameters.AddWithValue("seq", streams.Select(s => s.Sequence).ToArray());
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await claim.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            claimed.Add(reader.GetString(0));
+        }
+        return claimed;
     }
 
-    private static async Task InsertNodesAsync(NpgsqlConnection connection, IReadOnlyList<GraphNode> nodes, string? stream, CancellationToken ct)
+    private static async Task InsertNodesAsync(NpgsqlConnection connection, IReadOnlyList<GraphNode> nodes, List<string?> streams, CancellationToken ct)
     {
         if (nodes.Count == 0)
         {
@@ -93,12 +133,12 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         await using var insert = new NpgsqlCommand(
             """
             INSERT INTO kg_graph.nodes (label, id, valid_from, props, event_ids, stream)
-            SELECT n.label, n.id, n.valid_from, n.props, ARRAY(SELECT jsonb_array_elements_text(n.event_ids)), @stream
-            FROM unnest(@label, @id, @valid_from, @props, @event_ids) AS n(label, id, valid_from, props, event_ids)
+            SELECT n.label, n.id, n.valid_from, n.props, ARRAY(SELECT jsonb_array_elements_text(n.event_ids)), n.stream
+            FROM unnest(@label, @id, @valid_from, @props, @event_ids, @stream) AS n(label, id, valid_from, props, event_ids, stream)
             ON CONFLICT (label, id) DO UPDATE
                SET valid_from = EXCLUDED.valid_from, props = EXCLUDED.props, event_ids = EXCLUDED.event_ids, stream = EXCLUDED.stream
             """, connection);
-        insert.Parameters.AddWithValue("stream", NpgsqlDbType.Text, (object?)stream ?? DBNull.Value);
+        insert.Parameters.AddWithValue("stream", NpgsqlDbType.Array | NpgsqlDbType.Text, streams.ToArray());
         insert.Parameters.AddWithValue("label", nodes.Select(n => n.Label).ToArray());
         insert.Parameters.AddWithValue("id", nodes.Select(n => n.Id).ToArray());
         insert.Parameters.AddWithValue("valid_from", nodes.Select(n => n.ValidFrom).ToArray());
@@ -107,8 +147,9 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Inserts the relationships whose two ends exist; returns an error for each of the others.</summary>
-    private static async Task<List<ProjectionError>> InsertEdgesAsync(NpgsqlConnection connection, IReadOnlyList<GraphEdge> edges, string? stream, CancellationToken ct)
+    /// <summary>Inserts the relationships whose two ends exist; returns an error, with its stream, for each of the others.</summary>
+    private static async Task<List<(string? Stream, ProjectionError Error)>> InsertEdgesAsync(
+        NpgsqlConnection connection, IReadOnlyList<GraphEdge> edges, List<string?> streams, CancellationToken ct)
     {
         if (edges.Count == 0)
         {
@@ -118,16 +159,16 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
             """
             INSERT INTO kg_graph.edges (type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props, event_ids, stream)
             SELECT e.type, e.from_label, e.from_id, e.to_label, e.to_id, e.key, e.valid_from, e.valid_to, e.props,
-                   ARRAY(SELECT jsonb_array_elements_text(e.event_ids)), @stream
-            FROM unnest(@type, @from_label, @from_id, @to_label, @to_id, @key, @valid_from, @valid_to, @props, @event_ids)
-                 AS e(type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props, event_ids)
+                   ARRAY(SELECT jsonb_array_elements_text(e.event_ids)), e.stream
+            FROM unnest(@type, @from_label, @from_id, @to_label, @to_id, @key, @valid_from, @valid_to, @props, @event_ids, @stream)
+                 AS e(type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props, event_ids, stream)
             WHERE EXISTS (SELECT 1 FROM kg_graph.nodes f WHERE f.label = e.from_label AND f.id = e.from_id)
               AND EXISTS (SELECT 1 FROM kg_graph.nodes t WHERE t.label = e.to_label AND t.id = e.to_id)
             ON CONFLICT (type, from_label, from_id, to_label, to_id, key, valid_from) DO UPDATE
                SET valid_to = EXCLUDED.valid_to, props = EXCLUDED.props, event_ids = EXCLUDED.event_ids, stream = EXCLUDED.stream
             RETURNING type, from_label, from_id, to_label, to_id, key, valid_from
             """, connection);
-        insert.Parameters.AddWithValue("stream", NpgsqlDbType.Text, (object?)stream ?? DBNull.Value);
+        insert.Parameters.AddWithValue("stream", NpgsqlDbType.Array | NpgsqlDbType.Text, streams.ToArray());
         insert.Parameters.AddWithValue("type", edges.Select(e => e.Type).ToArray());
         insert.Parameters.AddWithValue("from_label", edges.Select(e => e.FromLabel).ToArray());
         insert.Parameters.AddWithValue("from_id", edges.Select(e => e.FromId).ToArray());
@@ -147,10 +188,10 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
                     reader.GetString(5), reader.GetFieldValue<DateOnly>(6)));
             }
         }
-        return edges
-            .Where(e => !written.Contains((e.Type, e.FromLabel, e.FromId, e.ToLabel, e.ToId, e.Key, e.ValidFrom)))
-            .Select(e => new ProjectionError(0, e.EventIds.Count > 0 ? e.EventIds[0] : "",
-                $"{e.Type} from {e.FromLabel} '{e.FromId}' to {e.ToLabel} '{e.ToId}' names a node that does not exist"))
+        return edges.Select((e, i) => (Edge: e, Stream: streams[i]))
+            .Where(x => !written.Contains((x.Edge.Type, x.Edge.FromLabel, x.Edge.FromId, x.Edge.ToLabel, x.Edge.ToId, x.Edge.Key, x.Edge.ValidFrom)))
+            .Select(x => (x.Stream, new ProjectionError(0, x.Edge.EventIds.Count > 0 ? x.Edge.EventIds[0] : "",
+                $"{x.Edge.Type} from {x.Edge.FromLabel} '{x.Edge.FromId}' to {x.Edge.ToLabel} '{x.Edge.ToId}' names a node that does not exist")))
             .ToList();
     }
 

@@ -61,3 +61,98 @@ CREATE TABLE IF NOT EXISTS kg_graph.errors (
     reason   text   NOT NULL,
     PRIMARY KEY (stream, event_id, reason)
 );
+
+-- ---------------------------------------------------------------------------------------------------------------------
+-- Read side: indexes and functions the questions of PostgresGraphReader use. Nothing here is written by the projection.
+-- ---------------------------------------------------------------------------------------------------------------------
+CREATE INDEX IF NOT EXISTS nodes_id ON kg_graph.nodes (id);
+CREATE INDEX IF NOT EXISTS edges_supplies_product ON kg_graph.edges ((props->>'product'), valid_from) WHERE type = 'SUPPLIES';
+
+-- One level of a breadth-first search: the nodes one relationship (of the types, valid at the date, either direction)
+-- away from the frontier that are not yet seen, each with the link it was reached by: [parent, type, from_label,
+-- from_id, to_label, to_id, key, valid_from]. Node keys are 'label|id'.
+CREATE OR REPLACE FUNCTION kg_graph.path_level(p_front text[], p_seen jsonb, p_types text[], p_as_of date) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(jsonb_object_agg(s.other, s.link), '{}'::jsonb) FROM (
+        SELECT DISTINCT ON (c.other) c.other,
+               jsonb_build_array(c.parent, c.type, c.from_label, c.from_id, c.to_label, c.to_id, c.key, c.valid_from) AS link
+        FROM (
+            SELECT f.k AS parent, e.to_label || '|' || e.to_id AS other, e.type, e.from_label, e.from_id, e.to_label, e.to_id, e.key, e.valid_from
+            FROM unnest(p_front) AS f(k)
+            JOIN kg_graph.edges e ON e.from_id = split_part(f.k, '|', 2) AND e.from_label = split_part(f.k, '|', 1)
+            WHERE e.type = ANY(p_types) AND e.valid_from <= p_as_of AND (e.valid_to IS NULL OR p_as_of < e.valid_to)
+            UNION ALL
+            SELECT f.k, e.from_label || '|' || e.from_id, e.type, e.from_label, e.from_id, e.to_label, e.to_id, e.key, e.valid_from
+            FROM unnest(p_front) AS f(k)
+            JOIN kg_graph.edges e ON e.to_id = split_part(f.k, '|', 2) AND e.to_label = split_part(f.k, '|', 1)
+            WHERE e.type = ANY(p_types) AND e.valid_from <= p_as_of AND (e.valid_to IS NULL OR p_as_of < e.valid_to)
+        ) c
+        WHERE NOT p_seen ? c.other
+        ORDER BY c.other, c.parent, c.type, c.from_id, c.to_id, c.key, c.valid_from
+    ) s
+$$;
+
+-- A shortest path by bidirectional breadth-first search: each round expands the smaller frontier by one level, and
+-- the search ends when the two meet or the hops are spent. Returns the path's nodes in order (step 0 is the start),
+-- each with the relationship that leads to it; nothing when there is no path within the hops.
+CREATE OR REPLACE FUNCTION kg_graph.shortest_path(p_start text, p_goal text, p_types text[], p_max_hops int, p_as_of date)
+RETURNS TABLE (r_step int, r_node text, r_link jsonb)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    fwd jsonb;
+    bwd jsonb;
+    f_front text[] := ARRAY[p_start];
+    b_front text[] := ARRAY[p_goal];
+    level jsonb;
+    hops int := 0;
+    meet text;
+    cur text;
+    link jsonb;
+    nodes text[];
+    links jsonb[] := ARRAY[]::jsonb[];
+BEGIN
+    IF p_start IS NULL OR p_goal IS NULL THEN
+        RETURN;
+    END IF;
+    fwd := jsonb_build_object(p_start, NULL);
+    bwd := jsonb_build_object(p_goal, NULL);
+    IF p_start = p_goal THEN
+        meet := p_start;
+    END IF;
+    WHILE meet IS NULL AND hops < p_max_hops AND cardinality(f_front) > 0 AND cardinality(b_front) > 0 LOOP
+        IF cardinality(f_front) <= cardinality(b_front) THEN
+            level := kg_graph.path_level(f_front, fwd, p_types, p_as_of);
+            fwd := fwd || level;
+            f_front := ARRAY(SELECT jsonb_object_keys(level));
+            SELECT k INTO meet FROM unnest(f_front) AS k WHERE bwd ? k ORDER BY k LIMIT 1;
+        ELSE
+            level := kg_graph.path_level(b_front, bwd, p_types, p_as_of);
+            bwd := bwd || level;
+            b_front := ARRAY(SELECT jsonb_object_keys(level));
+            SELECT k INTO meet FROM unnest(b_front) AS k WHERE fwd ? k ORDER BY k LIMIT 1;
+        END IF;
+        hops := hops + 1;
+    END LOOP;
+    IF meet IS NULL THEN
+        RETURN;
+    END IF;
+    nodes := ARRAY[meet];
+    cur := meet;
+    LOOP
+        link := fwd -> cur;
+        EXIT WHEN link IS NULL OR jsonb_typeof(link) = 'null';
+        cur := link ->> 0;
+        nodes := array_prepend(cur, nodes);
+        links := array_prepend(link, links);
+    END LOOP;
+    cur := meet;
+    LOOP
+        link := bwd -> cur;
+        EXIT WHEN link IS NULL OR jsonb_typeof(link) = 'null';
+        cur := link ->> 0;
+        nodes := array_append(nodes, cur);
+        links := array_append(links, link);
+    END LOOP;
+    RETURN QUERY SELECT i - 1, nodes[i], CASE WHEN i = 1 THEN NULL ELSE links[i - 1] END FROM generate_subscripts(nodes, 1) AS i;
+END
+$$;

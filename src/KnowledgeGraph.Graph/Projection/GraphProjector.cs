@@ -1,6 +1,4 @@
-using System.Text.Json;
 using JasperFx.Events;
-using KnowledgeGraph.EventStore;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using Marten;
@@ -9,46 +7,100 @@ namespace KnowledgeGraph.Graph.Projection;
 
 /// <summary>
 /// Turns a batch of stored events into graph changes: each stream the batch touches is folded again from its events
-/// up to the batch's last sequence, and written in place of what it said before.
+/// up to the batch's last sequence, and written in place of what it said before. A stream whose events all came with
+/// the batch is folded from them; only the others are read from the store. An event the graph store refuses is set
+/// aside as a projection error, and the rest of its stream and of the batch is written without it.
 /// </summary>
 public sealed class GraphProjector(IGraphWriter writer)
 {
     public async Task ProjectAsync(IReadOnlyList<IEvent> batch, IQuerySession session, CancellationToken ct)
     {
-        if (batch.Count == 0)
+        var events = batch.Where(e => !EventStore.EnvelopeHeaders.IsTombstone(e)).ToList();
+        if (events.Count == 0)
         {
             return;
         }
-        var ceiling = batch.Max(e => e.Sequence);
-        var keys = batch.Select(e => e.StreamKey!).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamKey!.IsOneOf(keys) && e.Sequence <= ceiling)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(ct);
-        var graphs = stored.GroupBy(e => e.StreamKey!, StringComparer.Ordinal).Select(Fold).ToList();
-        await writer.WriteAsync(graphs, ct);
-    }
-
-    private static StreamGraph Fold(IGrouping<string, IEvent> stream)
-    {
-        var events = new List<StreamEvent>();
-        var unreadable = new List<ProjectionError>();
-        foreach (var stored in stream)
+        var ceiling = events.Max(e => e.Sequence);
+        var streams = events.GroupBy(e => e.StreamKey!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Sequence).ToList(), StringComparer.Ordinal);
+        var partial = streams.Where(s => !IsWhole(s.Value)).Select(s => s.Key).ToList();
+        if (partial.Count > 0)
         {
-            try
+            var stored = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamKey!.IsOneOf(partial) && e.Sequence <= ceiling)
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(ct);
+            foreach (var stream in stored.GroupBy(e => e.StreamKey!, StringComparer.Ordinal))
             {
-                events.Add(new StreamEvent(stored.Sequence, EnvelopeHeaders.Read(stored)));
-            }
-            catch (Exception e) when (e is InvalidOperationException or JsonException or FormatException)
-            {
-                unreadable.Add(new ProjectionError(stored.Sequence, stored.Id.ToString(), $"unreadable {stored.EventTypeName}: {e.Message}"));
+                streams[stream.Key] = [.. stream];
             }
         }
-        var graph = StreamFolder.Fold(stream.Key, events);
-        return unreadable.Count == 0 ? graph : graph with
+        await WriteAsync(streams.Select(s => new FoldedStream(s.Key, s.Value, [])).ToList(), ct);
+    }
+
+    /// <summary>A stream's events from its first version on, with no gap.</summary>
+    private static bool IsWhole(List<IEvent> events) => events[0].Version == 1 && events[^1].Version == events.Count;
+
+    private async Task WriteAsync(List<FoldedStream> streams, CancellationToken ct)
+    {
+        try
         {
-            Sequence = Math.Max(graph.Sequence, stream.Max(e => e.Sequence)),
-            Errors = [.. unreadable, .. graph.Errors],
-        };
+            await writer.WriteAsync(streams.Select(s => s.Graph).ToList(), ct);
+        }
+        catch (GraphStoreRefusedException) when (streams.Count > 1)
+        {
+            var half = streams.Count / 2;
+            await WriteAsync(streams.Take(half).ToList(), ct);
+            await WriteAsync(streams.Skip(half).ToList(), ct);
+        }
+        catch (GraphStoreRefusedException refusal)
+        {
+            await WriteSettingAsideAsync(streams[0], refusal, ct);
+        }
+    }
+
+    /// <summary>
+    /// Finds, by halving, the first event of the stream without which the store takes it, sets it aside, and tries
+    /// again until the store takes the rest. Only the stream's last write counts: it carries the stream's last sequence.
+    /// </summary>
+    private async Task WriteSettingAsideAsync(FoldedStream stream, GraphStoreRefusedException refusal, CancellationToken ct)
+    {
+        while (stream.Kept.Count > 0)
+        {
+            int low = 1, high = stream.Kept.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (await IsRefusedAsync(stream.Prefix(middle), ct) is { } refused)
+                {
+                    (high, refusal) = (middle, refused);
+                }
+                else
+                {
+                    low = middle + 1;
+                }
+            }
+            stream = stream.SetAside(low - 1, refusal.Message);
+            if (await IsRefusedAsync(stream, ct) is not { } again)
+            {
+                return;
+            }
+            refusal = again;
+        }
+        // Refused with no event left: what it refuses is the stream's name itself, and nothing can be written for it.
+        throw refusal;
+    }
+
+    private async Task<GraphStoreRefusedException?> IsRefusedAsync(FoldedStream stream, CancellationToken ct)
+    {
+        try
+        {
+            await writer.WriteAsync([stream.Graph], ct);
+            return null;
+        }
+        catch (GraphStoreRefusedException e)
+        {
+            return e;
+        }
     }
 }

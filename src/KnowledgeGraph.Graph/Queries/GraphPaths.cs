@@ -10,88 +10,20 @@ public static class GraphPaths
 {
     public const int MaxHops = 8;
 
-    private static readonly string[] Traversed = Relationships.All.Where(r => r != Relationships.InCategory).ToArray();
+    /// <summary>What neighbours and paths follow when no type is named: every relationship but a product's category.</summary>
+    public static readonly IReadOnlyList<string> Traversed = Relationships.All.Where(r => r != Relationships.InCategory).ToArray();
 
-    /// <summary>The node with this id: organizations first, then facilities, deals, policies, countries, blocs, products.</summary>
-    public static async Task<GraphNode?> FindAsync(IGraphReader reader, string id, CancellationToken ct)
-    {
-        foreach (var label in Labels.All)
-        {
-            if ((await reader.NodesAsync(label, [id], ct)) is [var node])
-            {
-                return node;
-            }
-        }
-        return null;
-    }
-
-    public static async Task<IReadOnlyList<(GraphEdge Edge, GraphNode Node)>> NeighboursAsync(IGraphReader reader, GraphNode node,
+    public static Task<IReadOnlyList<Neighbour>> NeighboursAsync(IGraphReader reader, GraphNode node,
         IReadOnlyCollection<string>? types, bool outgoing, bool incoming, DateOnly asOf, CancellationToken ct) =>
-        (await ExpandAsync(reader, [node], types, outgoing, incoming, asOf, ct)).Select(x => (x.Edge, x.Neighbour)).ToList();
+        reader.NeighboursAsync(node, types is { Count: > 0 } ? types : Traversed, outgoing, incoming, asOf, ct);
 
-    /// <summary>The relationships of a set of nodes valid at the date, each with the node at its other end; two reads a hop.</summary>
-    private static async Task<List<(GraphNode From, GraphEdge Edge, GraphNode Neighbour)>> ExpandAsync(IGraphReader reader,
-        IReadOnlyCollection<GraphNode> nodes, IReadOnlyCollection<string>? types, bool outgoing, bool incoming, DateOnly asOf, CancellationToken ct)
-    {
-        var wanted = types is { Count: > 0 } ? types : Traversed;
-        var byKey = nodes.ToDictionary(n => (n.Label, n.Id));
-        var ids = nodes.Select(n => n.Id).Distinct(StringComparer.Ordinal).ToList();
-        var found = new List<(GraphNode From, GraphEdge Edge, (string Label, string Id) Other)>();
-        if (outgoing)
-        {
-            found.AddRange((await reader.EdgesAsync(new EdgeQuery(wanted, ids, null, asOf), ct))
-                .Where(e => byKey.ContainsKey((e.FromLabel, e.FromId)))
-                .Select(e => (byKey[(e.FromLabel, e.FromId)], e, (e.ToLabel, e.ToId))));
-        }
-        if (incoming)
-        {
-            found.AddRange((await reader.EdgesAsync(new EdgeQuery(wanted, null, ids, asOf), ct))
-                .Where(e => byKey.ContainsKey((e.ToLabel, e.ToId)))
-                .Select(e => (byKey[(e.ToLabel, e.ToId)], e, (e.FromLabel, e.FromId))));
-        }
-        var others = new Dictionary<(string, string), GraphNode>();
-        foreach (var group in found.Select(f => f.Other).Distinct().GroupBy(o => o.Label))
-        {
-            foreach (var n in await reader.NodesAsync(group.Key, group.Select(o => o.Id).ToList(), ct))
-            {
-                others[(n.Label, n.Id)] = n;
-            }
-        }
-        return found.Where(f => others.ContainsKey(f.Other)).Select(f => (f.From, f.Edge, others[f.Other])).ToList();
-    }
-
-    /// <summary>Breadth first from the start, one hop at a time, in either direction; null when no path within the hops.</summary>
+    /// <summary>A shortest path in either direction; null when there is none within the hops.</summary>
     public static async Task<GraphPath?> ShortestAsync(IGraphReader reader, string fromId, string toId, int? maxHops, DateOnly asOf, CancellationToken ct)
     {
         var hops = Inputs.Range("maxHops", maxHops, 4, MaxHops);
-        var start = await FindAsync(reader, fromId, ct) ?? throw new QueryInputException("from", $"no node with id '{fromId}'");
-        var goal = await FindAsync(reader, toId, ct) ?? throw new QueryInputException("to", $"no node with id '{toId}'");
-        var parent = new Dictionary<(string Label, string Id), (GraphNode Node, GraphEdge Edge)?> { [(start.Label, start.Id)] = null };
-        var frontier = new List<GraphNode> { start };
-        for (var hop = 0; hop < hops && frontier.Count > 0 && !parent.ContainsKey((goal.Label, goal.Id)); hop++)
-        {
-            var next = new List<GraphNode>();
-            foreach (var (node, edge, neighbour) in await ExpandAsync(reader, frontier, null, true, true, asOf, ct))
-            {
-                if (parent.TryAdd((neighbour.Label, neighbour.Id), (node, edge)))
-                {
-                    next.Add(neighbour);
-                }
-            }
-            frontier = next;
-        }
-        if (!parent.ContainsKey((goal.Label, goal.Id)))
-        {
-            return null;
-        }
-        var pathNodes = new List<GraphNode> { goal };
-        var pathEdges = new List<GraphEdge>();
-        for (var step = parent[(goal.Label, goal.Id)]; step is { } s; step = parent[(s.Node.Label, s.Node.Id)])
-        {
-            pathEdges.Insert(0, s.Edge);
-            pathNodes.Insert(0, s.Node);
-        }
-        return new GraphPath(pathNodes, pathEdges);
+        var answer = await reader.ShortestPathAsync(fromId, toId, Traversed, hops, asOf, ct);
+        _ = answer.From ?? throw new QueryInputException("from", $"no node with id '{fromId}'");
+        _ = answer.To ?? throw new QueryInputException("to", $"no node with id '{toId}'");
+        return answer.Nodes is { } nodes && answer.Edges is { } edges ? new GraphPath(nodes, edges) : null;
     }
-
 }

@@ -1,4 +1,3 @@
-using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 
 namespace KnowledgeGraph.Graph.Queries;
@@ -16,23 +15,16 @@ public static class StageConcentration
 {
     public static async Task<Concentration> RunAsync(IGraphReader reader, string stage, DateOnly asOf, CancellationToken ct)
     {
-        Inputs.Stage("stage", stage);
-        var operating = (await reader.EdgesAsync(new EdgeQuery([Relationships.Operates], null, null, asOf), ct))
-            .Where(e => e.Text("status") == "operating" && e.Text("stage") == stage)
-            .ToList();
-        var facilities = await SupplyFacts.NodesAsync(reader, Labels.Facility, operating.Select(e => e.ToId), ct);
-        var rows = operating.Where(e => facilities.ContainsKey(e.ToId))
-            .Select(e => (Country: facilities[e.ToId].Text("country")!, Capacity: e.Number("capacityTonnesPerYear")))
-            .ToList();
-        var known = rows.Where(r => r.Capacity is not null).ToList();
-        var total = known.Sum(r => r.Capacity!.Value);
-        var shares = known.GroupBy(r => r.Country)
-            .Select(g => (Country: g.Key, Capacity: g.Sum(r => r.Capacity!.Value), Facilities: g.Count()))
-            .Select(g => new CountryShare(g.Country, g.Capacity, total == 0 ? 0 : Math.Round(100 * g.Capacity / total, 2), g.Facilities))
+        var byCountry = await reader.StageCapacityAsync(Inputs.Stage("stage", stage), asOf, ct);
+        var known = byCountry.Where(c => c.WithCapacity > 0).ToList();
+        var total = known.Sum(c => c.CapacityTonnesPerYear);
+        var shares = known
+            .Select(c => new CountryShare(c.Country, c.CapacityTonnesPerYear, total == 0 ? 0 : Math.Round(100 * c.CapacityTonnesPerYear / total, 2), c.WithCapacity))
             .OrderByDescending(s => s.CapacityTonnesPerYear).ThenBy(s => s.Country, StringComparer.Ordinal)
             .ToList();
-        var hhi = total == 0 ? 0 : Math.Round(known.GroupBy(r => r.Country).Sum(g => Square(100 * g.Sum(r => r.Capacity!.Value) / total)), 0);
-        return new Concentration(stage, asOf, total, rows.Count, rows.Count - known.Count, shares, hhi);
+        var hhi = total == 0 ? 0 : Math.Round(known.Sum(c => Square(100 * c.CapacityTonnesPerYear / total)), 0);
+        var operating = byCountry.Sum(c => c.WithCapacity + c.WithoutCapacity);
+        return new Concentration(stage, asOf, total, operating, byCountry.Sum(c => c.WithoutCapacity), shares, hhi);
     }
 
     private static decimal Square(decimal x) => x * x;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
 
 namespace KnowledgeGraph.Api.GraphQL.Analysis;

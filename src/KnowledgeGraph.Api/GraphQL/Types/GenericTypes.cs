@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Graph.Model;
+using KnowledgeGraph.Graph.Ports;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
@@ -36,7 +37,7 @@ public sealed class RelationshipType : ObjectGraphType<GraphEdge>
 }
 
 /// <summary>A neighbour of a node: the relationship and the node at its other end.</summary>
-public sealed class NeighbourType : ObjectGraphType<(GraphEdge Edge, GraphNode Node)>
+public sealed class NeighbourType : ObjectGraphType<Neighbour>
 {
     public NeighbourType()
     {

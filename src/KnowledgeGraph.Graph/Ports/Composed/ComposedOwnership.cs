@@ -1,27 +1,24 @@
 using KnowledgeGraph.Graph.Model;
-using KnowledgeGraph.Graph.Ports;
 
-namespace KnowledgeGraph.Graph.Queries;
+namespace KnowledgeGraph.Graph.Ports;
 
 /// <summary>
 /// Controlling owners at a date: an owner whose completed equity or acquisition stakes in a firm add up to more than
 /// 50 %, followed up the chain (the owner's own controlling owner, and so on), safe on cycles.
 /// </summary>
-internal sealed class Ownership
+internal sealed class ComposedOwnership
 {
     private readonly Dictionary<string, string> _controllerOf = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _countries = [];
 
-    public Dictionary<string, string> Countries { get; } = new(StringComparer.Ordinal);
-
-    public static async Task<Ownership> LoadAsync(IGraphReader reader, IEnumerable<string> orgIds, DateOnly asOf, CancellationToken ct)
+    public static async Task<ComposedOwnership> LoadAsync(IGraphReader reader, IEnumerable<string> orgIds, DateOnly asOf, CancellationToken ct)
     {
-        var ownership = new Ownership();
+        var ownership = new ComposedOwnership();
         var seen = new HashSet<string>(orgIds, StringComparer.Ordinal);
         var frontier = seen.ToList();
         while (frontier.Count > 0)
         {
-            var stakes = await reader.EdgesAsync(new EdgeQuery([Relationships.Owns], null, frontier, asOf), ct);
-            var controllers = stakes
+            var controllers = (await reader.EdgesAsync(new EdgeQuery([Relationships.Owns], null, frontier, asOf), ct))
                 .GroupBy(e => (Owner: e.FromId, Target: e.ToId))
                 .Where(g => g.Sum(e => e.Number("stakePercent") ?? 0) > 50)
                 .ToList();
@@ -31,20 +28,21 @@ internal sealed class Ownership
             }
             frontier = controllers.Select(c => c.Key.Owner).Where(seen.Add).ToList();
         }
-        foreach (var (org, country) in await SupplyFacts.CountriesAsync(reader, ownership._controllerOf.Values.Distinct().ToList(), asOf, ct))
-        {
-            ownership.Countries[org] = country;
-        }
+        ownership._countries = await ComposedSupply.CountriesAsync(reader, ownership._controllerOf.Values.Distinct().ToList(), asOf, ct);
         return ownership;
     }
 
-    /// <summary>The chain of controlling owners above a firm, nearest first.</summary>
-    public IEnumerable<string> ChainAbove(string orgId)
+    /// <summary>The nearest owner up the chain above the firm that is based in an excluded country.</summary>
+    public Exclusion? ExcludedController(string orgId, IReadOnlySet<string> excluded)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal) { orgId };
         for (var current = orgId; _controllerOf.TryGetValue(current, out var owner) && visited.Add(owner); current = owner)
         {
-            yield return owner;
+            if (_countries.GetValueOrDefault(owner) is { } country && excluded.Contains(country))
+            {
+                return new Exclusion(country, owner);
+            }
         }
+        return null;
     }
 }
