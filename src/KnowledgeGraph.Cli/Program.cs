@@ -9,6 +9,7 @@ var root = new RootCommand("KnowledgeGraph: the partnership knowledge graph of t
     DatabaseCommand.Create(),
     RebuildCommand.Create(),
     GenerateCommand.Create(),
+    CheckCommand.Create(TimeProvider.System),
 };
 try
 {
