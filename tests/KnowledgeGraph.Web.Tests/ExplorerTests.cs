@@ -43,6 +43,20 @@ public sealed class ExplorerTests(ExplorerServer server) : IClassFixture<Explore
     }
 
     [Fact]
+    public async Task Carester_ShowsUsaRareEarthsInvestment_WithItsSecFiling()
+    {
+        await OpenAsync("#open=carester&expand=carester&asOf=2026-11-30");
+        await UntilDrawnAsync("2026-11-30");
+        await Expect(_page.Locator("#view-list button[data-node='usa-rare-earth']")).ToBeVisibleAsync();
+
+        await _page.Locator("#view-list button[data-node='carester']").ClickAsync();
+        await _page.Locator("#details ul.relations button", new() { HasText = "USA Rare Earth, Inc." }).First.ClickAsync();
+
+        await Expect(_page.Locator("#details li.source").First).ToContainTextAsync("USA Rare Earth, Inc. Form 8-K");
+        await Expect(_page.Locator("#details li.source a").First).ToHaveAttributeAsync("href", new Regex("^https://www\\.sec\\.gov/"));
+    }
+
+    [Fact]
     public async Task MovingTheDate_ChangesTheVisibleRelationships()
     {
         await OpenAsync("#open=carester&expand=carester&asOf=2021-06-01");
