@@ -8,7 +8,7 @@ require_dotnet
 echo "== web bundles and node tools"
 require_node
 "$ROOT/scripts/build-web.sh"
-for tool in cypher-lint graphql-conformance graphql-ws-client; do
+for tool in cypher-lint graphql-conformance graphql-ws-client graphql-sse-client; do
   (cd "$ROOT/tools/$tool" && npm ci --no-audit --no-fund --loglevel=error)
 done
 

@@ -57,7 +57,7 @@ public static class GraphQLSetup
     }
 
     /// <summary>
-    /// <c>/graphql</c> (GET and POST, GraphiQL for a browser), <c>/graphql/schema.graphql</c> (the SDL) and GraphiQL's
+    /// <c>/graphql</c> (GET and POST, GraphiQL for a browser), <c>/graphql/stream</c> (Server-Sent Events), <c>/graphql/schema.graphql</c> (the SDL) and GraphiQL's
     /// assets under <c>/graphiql/</c>, all under the per-client rate limit. Needs <c>app.UseRateLimiter()</c>.
     /// </summary>
     public static WebApplication MapKnowledgeGraphGraphQL(this WebApplication app)
@@ -68,6 +68,8 @@ public static class GraphQLSetup
         var graphql = app.MapGroup("/graphql").RequireRateLimiting(GraphQLRateLimiting.Policy);
         graphql.MapGet("", (HttpContext http) => endpoint.HandleGetAsync(http, graphiql));
         graphql.MapPost("", (HttpContext http) => endpoint.HandlePostAsync(http));
+        var stream = app.Services.GetRequiredService<Subscriptions.ServerSentEvents.GraphQLSseEndpoint>();
+        graphql.MapPost("/stream", (HttpContext http) => stream.HandleAsync(http));
         graphql.MapGet("/schema.graphql", (ISchema schema) => Results.Text(schema.Print(), "text/plain; charset=utf-8"));
         return app;
     }

@@ -71,7 +71,7 @@ internal sealed class GraphQLEndpoint(
             problem = new RequestProblem(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
                 "The API key in 'Authorization: Bearer <key>' is not one of KG_API_KEYS; send none to read anonymously");
         }
-        var document = problem is null ? TryParse(request!.Query!, out problem) : null;
+        var document = problem is null ? TryParse(documentBuilder, request!.Query!, out problem) : null;
         var operation = document is null ? null : SelectOperation(document, request!.OperationName);
         problem ??= RefuseOperation(operation, allowMutations, http);
         if (problem is not null)
@@ -120,7 +120,7 @@ internal sealed class GraphQLEndpoint(
     /// The parsed document, or null for a syntax error, which the executer then reports in GraphQL's own words; a
     /// document nested deeper than the parser goes (selections, lists or input objects) is refused here.
     /// </summary>
-    private GraphQLDocument? TryParse(string query, out RequestProblem? problem)
+    internal static GraphQLDocument? TryParse(IDocumentBuilder documentBuilder, string query, out RequestProblem? problem)
     {
         problem = null;
         try
@@ -139,7 +139,7 @@ internal sealed class GraphQLEndpoint(
         }
     }
 
-    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    internal static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         return operationName is null
@@ -157,7 +157,7 @@ internal sealed class GraphQLEndpoint(
                     "Mutations are not run over GET (a link or a prefetch must not change the graph); send them with POST");
             case OperationType.Subscription:
                 return new RequestProblem(StatusCodes.Status400BadRequest, "BAD_REQUEST",
-                    "Subscriptions are not served over plain HTTP; open a WebSocket with the graphql-transport-ws protocol");
+                    "Subscriptions are not served over plain HTTP; open a WebSocket with the graphql-transport-ws protocol, or POST to /graphql/stream (Server-Sent Events)");
             default:
                 return null;
         }

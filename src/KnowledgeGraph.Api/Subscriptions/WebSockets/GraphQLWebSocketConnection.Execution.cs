@@ -6,7 +6,6 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using KnowledgeGraph.Api.GraphQL.Transport;
-using KnowledgeGraph.Api.Telemetry;
 
 namespace KnowledgeGraph.Api.Subscriptions.WebSockets;
 
@@ -31,7 +30,7 @@ internal sealed partial class GraphQLWebSocketConnection
                 return;
             }
             var scope = operation.Own(http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope());
-            var context = new WebSocketRequestContext(_authenticated, GraphQLRequestContext.ClientOf(http), this);
+            var context = new SubscriptionRequestContext(_authenticated, GraphQLRequestContext.ClientOf(http), this);
             using var cost = context.Cost;
             var result = await executer.ExecuteAsync(new ExecutionOptions
             {
@@ -70,17 +69,11 @@ internal sealed partial class GraphQLWebSocketConnection
     /// <summary>Counts a subscription against KG_WS_MAX_SUBSCRIPTIONS until its operation ends; false when none is left.</summary>
     private bool TryHoldSubscription(Operation operation)
     {
-        if (Interlocked.Increment(ref _subscriptions) > settings.MaxSubscriptions)
+        if (!_subscriptionCap.TryHold())
         {
-            Interlocked.Decrement(ref _subscriptions);
             return false;
         }
-        KnowledgeGraphMetrics.Subscriptions.Add(1);
-        operation.OnDispose(() =>
-        {
-            Interlocked.Decrement(ref _subscriptions);
-            KnowledgeGraphMetrics.Subscriptions.Add(-1);
-        });
+        operation.OnDispose(_subscriptionCap.Release);
         return true;
     }
 

@@ -26,7 +26,7 @@ internal sealed partial class GraphQLWebSocketConnection(
     private readonly CancellationTokenSource _readAbort = new();
     private readonly TaskCompletionSource<(int Code, string Reason)> _close = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _initReceived;
-    private int _subscriptions;
+    private readonly SubscriptionCap _subscriptionCap = new(settings.MaxSubscriptions);
     private bool _acknowledged;
     private bool _authenticated;
 

@@ -1,10 +1,10 @@
 using KnowledgeGraph.Api.GraphQL.Cost;
 using KnowledgeGraph.Api.GraphQL.Transport;
 
-namespace KnowledgeGraph.Api.Subscriptions.WebSockets;
+namespace KnowledgeGraph.Api.Subscriptions;
 
-/// <summary>The user context of an operation run over a socket: the connection's credentials, budget and close.</summary>
-internal sealed class WebSocketRequestContext(bool authenticated, string client, ISubscriptionHost host)
+/// <summary>The user context of an operation run over a socket or an event stream: the connection's credentials, budget and close.</summary>
+internal sealed class SubscriptionRequestContext(bool authenticated, string client, ISubscriptionHost host)
     : Dictionary<string, object?>, IGraphQLRequestContext, ISubscriptionHost
 {
     public bool Authenticated { get; } = authenticated;

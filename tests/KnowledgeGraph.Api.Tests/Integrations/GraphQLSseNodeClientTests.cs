@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using KnowledgeGraph.Testing;
+
+namespace KnowledgeGraph.Api.Tests.Integrations;
+
+/// <summary>
+/// The npm <c>graphql-sse</c> client (distinct connections mode) against /graphql/stream, with the deal imported by
+/// the real <c>kg import</c> process.
+/// </summary>
+public sealed class GraphQLSseNodeClientTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private static readonly string ToolFolder = Path.Combine(RepositoryPaths.Root, "tools", "graphql-sse-client");
+
+    [Fact]
+    public async Task TheGraphQLSseClient_ReceivesADealImportedByKgImport_WhileSubscribed()
+    {
+        await DealLines.RecordAsync(database, DealLines.Firms());
+        await using var server = new ApiServer<Program>(database.ConnectionString);
+        await EnsureNodeModulesAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"kg-sse-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(file, DealLines.SupplyAgreement("deal-over-sse") + "\n", TestContext.Current.CancellationToken);
+
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var stored = (await HealthPolling.HealthAsync(http, TestContext.Current.CancellationToken)).GetProperty("lastStoredSequence").GetInt64();
+        using var node = StartClient(new Uri(server.BaseAddress, "/graphql/stream"), """
+            subscription ($after: Long) {
+              dealRecorded(afterSequence: $after, filter: { parties: ["test-buyer"] }) { sequence eventId eventType deal { id kind } }
+            }
+            """, $"{{\"after\":{stored}}}");
+        var import = await KgProcess.RunAsync(database.ConnectionString, "import", file);
+        Assert.True(import.ExitCode == 0, import.Output + import.Errors);
+        var line = await node.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+        var errors = await node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await node.WaitForExitAsync(TestContext.Current.CancellationToken);
+        File.Delete(file);
+
+        Assert.True(line is not null, errors);
+        var deal = JsonNode.Parse(line)!["data"]!["dealRecorded"]!;
+        Assert.Equal("evt-deal-over-sse", deal["eventId"]!.GetValue<string>());
+        Assert.Equal("SupplyAgreementSigned", deal["eventType"]!.GetValue<string>());
+        Assert.Equal("deal-over-sse", deal["deal"]!["id"]!.GetValue<string>());
+        Assert.Equal("supply", deal["deal"]!["kind"]!.GetValue<string>());
+        Assert.True(node.ExitCode == 0, errors);
+    }
+
+    private static Process StartClient(Uri address, string query, string variables)
+    {
+        var info = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ToolFolder,
+        };
+        foreach (var argument in new[] { "subscribe.mjs", address.ToString(), query, variables, "1" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+        return Process.Start(info)!;
+    }
+
+    private static async Task EnsureNodeModulesAsync()
+    {
+        if (!Directory.Exists(Path.Combine(ToolFolder, "node_modules", "graphql-sse")))
+        {
+            var info = new ProcessStartInfo("npm") { UseShellExecute = false, RedirectStandardError = true, WorkingDirectory = ToolFolder };
+            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
+            {
+                info.ArgumentList.Add(argument);
+            }
+            using var npm = Process.Start(info)!;
+            var errors = await npm.StandardError.ReadToEndAsync();
+            await npm.WaitForExitAsync();
+            Assert.True(npm.ExitCode == 0, errors);
+        }
+    }
+}
