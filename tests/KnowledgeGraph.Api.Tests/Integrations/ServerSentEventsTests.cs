@@ -48,6 +48,7 @@ public sealed class ServerSentEventsTests(TestDatabase database) : IClassFixture
     [Fact]
     public async Task SubscriptionsPastTheCap_AreRefusedWithAGraphQLError_UntilOneCloses()
     {
+        await DealLines.RecordAsync(database, DealLines.Firms());
         await using var server = new ApiServer<Program>(database.ConnectionString, new Dictionary<string, string> { ["KG_WS_MAX_SUBSCRIPTIONS"] = "1" });
         using var client = server.CreateHttpClient();
         const string Live = "subscription { eventRecorded { sequence } }";
