@@ -29,11 +29,22 @@ public sealed class Importer(IDocumentStore store, string connectionString)
     {
         var rejections = new List<Rejection>();
         int stored = 0, unchanged = 0, done = 0;
+        var ensured = false;
         foreach (var chunk in lines.Chunk(BatchSize))
         {
             var parsed = chunk.Select(Parse).ToList();
             rejections.AddRange(parsed.Where(p => p.Envelope is null).Select(p => new Rejection(p.Line.File, p.Line.Number, p.Problems)));
-            var batch = await ImportLock.RunAsync(connectionString, connection => StoreAsync(connection, parsed.Where(p => p.Envelope is not null).ToList(), ct), ct);
+            var batch = await ImportLock.RunAsync(connectionString, async connection =>
+            {
+                // Once a run, under the lock: the event store may have been dropped since the last run (a reset), or
+                // written by a version without the state table.
+                if (!ensured)
+                {
+                    await ValidationState.EnsureAsync(connection, store, ct);
+                    ensured = true;
+                }
+                return await StoreAsync(connection, parsed.Where(p => p.Envelope is not null).ToList(), ct);
+            }, ct);
             (stored, unchanged) = (stored + batch.Stored, unchanged + batch.Unchanged);
             rejections.AddRange(batch.Rejections);
             progress?.Report(done += chunk.Length);
@@ -57,8 +68,6 @@ public sealed class Importer(IDocumentStore store, string connectionString)
     /// <summary>Validates a batch against the stored state and appends it; a batch the database refuses is retried line by line.</summary>
     private async Task<ImportSummary> StoreAsync(NpgsqlConnection connection, List<Parsed> lines, CancellationToken ct)
     {
-        // Every batch: the event store may have been dropped since (a reset), or written by an older version.
-        await ValidationState.EnsureAsync(connection, store, ct);
         try
         {
             return await ValidateAndAppendAsync(connection, lines, ct);
