@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
-using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Graph.Projection;
+using Marten;
 
 namespace KnowledgeGraph.Api.Subscriptions;
 
@@ -16,57 +18,68 @@ public sealed record DealFilter(
     IReadOnlyList<string>? Blocs = null,
     IReadOnlyList<string>? Parties = null);
 
-/// <summary>
-/// Turns an event of a deal's stream (made, status changed, ended, retracted) into the deal it changed, read from the
-/// graph, and checks it against a filter.
-/// </summary>
-/// <remarks>
-/// The deal is the graph's node, not one rebuilt from the event: parties, sources and the latest status all come from
-/// the graph, so the subscriber sees the same Deal a query would. The graph is projected asynchronously, so delivery
-/// first waits for the projection checkpoint to pass the event (normally well under a second, woken by the same
-/// notification). If no projector catches up within KG_SUBSCRIPTION_PROJECTION_WAIT_SECONDS, the event is still
-/// delivered, never dropped, with the deal read from the event itself (its parties then as the graph has them).
-/// </remarks>
-public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, SubscriptionSettings settings, ILogger<DealEvents> logger)
-{
-    private const string DealStream = "deal:";
+/// <summary>A deal as the events of its stream up to <paramref name="Sequence"/> leave it, and its parties.</summary>
+public sealed record FoldedDeal(GraphNode Node, IReadOnlyList<string> Parties, long Sequence);
 
+/// <summary>
+/// Turns an event of a deal's stream (made, status changed, ended, retracted) into the deal it changed, and checks it
+/// against a filter. The deal is what the projection's own fold makes of the stream's events up to that event, read
+/// from the event store, so it is the Deal node a query shows once the graph has it, whether or not the projection has
+/// caught up: an ended supply agreement still has its product, and a filter never drops it for want of it.
+/// </summary>
+public sealed class DealEvents(IDocumentStore store, ProjectionProgress progress, SubscriptionSettings settings, TimeProvider time, ILogger<DealEvents> logger)
+{
+    /// <summary>
+    /// For a subscription: the deal when it matches. Delivery then waits (at most KG_SUBSCRIPTION_PROJECTION_WAIT_SECONDS)
+    /// for the projection to pass the event, so that what the subscriber asks of the deal's neighbours includes it.
+    /// </summary>
     public async Task<DealRecorded?> ResolveAsync(StoredEvent e, DealFilter filter, CancellationToken ct)
     {
-        if (!e.Stream.StartsWith(DealStream, StringComparison.Ordinal))
+        await using var session = store.QuerySession();
+        if (await DealAsync(session, e.Stream, e.Sequence, ct) is not { } deal || !await MatchesAsync(session, deal, filter, Today(time), ct))
         {
             return null;
         }
-        var dealId = e.Stream[DealStream.Length..];
         if (!await progress.WaitForAsync(e.Sequence, settings.ProjectionWait, ct))
         {
-            SubscriptionLog.ProjectionBehind(logger, e.Sequence, settings.ProjectionWait, dealId);
+            SubscriptionLog.ProjectionBehind(logger, e.Sequence, settings.ProjectionWait, deal.Node.Id);
         }
-        var deal = ((await graph.NodesAsync(Labels.Deal, [dealId], ct)) is [var node, ..] ? node : null) ?? FromEvent(e, dealId);
-        return deal is not null && await MatchesAsync(filter, deal, ct) ? new DealRecorded(e.Sequence, e.EventId, e.EventType, deal) : null;
+        return new DealRecorded(e.Sequence, e.EventId, e.EventType, deal.Node);
     }
 
-    private async Task<bool> MatchesAsync(DealFilter filter, GraphNode deal, CancellationToken ct)
+    /// <summary>The deal of a deal stream after its event at <paramref name="sequence"/>; null for other streams, or when it says no deal (a retracted registration).</summary>
+    public static async Task<FoldedDeal?> DealAsync(IQuerySession session, string stream, long sequence, CancellationToken ct)
     {
-        if (filter.Kinds is { } kinds && !kinds.Contains(deal.Text("kind") ?? "", StringComparer.Ordinal))
+        if (Streams.DealIdOf(stream) is not { } dealId)
+        {
+            return null;
+        }
+        var folded = await StreamHistory.FoldAsync(session, stream, sequence, ct);
+        return folded.Nodes.FirstOrDefault(n => n.Label == Labels.Deal && n.Id == dealId) is { } node
+            ? new FoldedDeal(node, folded.Edges.Where(e => e.Type == Relationships.PartyTo).Select(e => e.FromId).Distinct().ToList(), sequence)
+            : null;
+    }
+
+    /// <summary>The world date a bloc filter asks about: a party's country is a member today.</summary>
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Whether the deal matches; the parties' countries and blocs as their own events up to the deal's event say.</summary>
+    public static async Task<bool> MatchesAsync(IQuerySession session, FoldedDeal deal, DealFilter filter, DateOnly today, CancellationToken ct)
+    {
+        if (filter.Kinds is { } kinds && !kinds.Contains(deal.Node.Text("kind") ?? "", StringComparer.Ordinal))
         {
             return false;
         }
         if (filter.Products is { } products)
         {
             var wanted = products.SelectMany(Products.Expand).ToHashSet(StringComparer.Ordinal);
-            var dealProducts = deal.Text("product") is { } p ? [p] : (deal.Properties["products"] as JsonArray ?? []).Select(n => n!.GetValue<string>());
+            var dealProducts = deal.Node.Text("product") is { } p ? [p] : (deal.Node.Properties["products"] as JsonArray ?? []).Select(n => n!.GetValue<string>());
             if (!dealProducts.SelectMany(Products.Expand).Any(wanted.Contains))
             {
                 return false;
             }
         }
-        if (filter.Parties is null && filter.Countries is null && filter.Blocs is null)
-        {
-            return true;
-        }
-        var parties = (await graph.EdgesAsync(new EdgeQuery([Relationships.PartyTo], null, [deal.Id]), ct)).Select(e => e.FromId).Distinct().ToList();
-        if (filter.Parties is { } wantedParties && !parties.Intersect(wantedParties, StringComparer.Ordinal).Any())
+        if (filter.Parties is { } wantedParties && !deal.Parties.Intersect(wantedParties, StringComparer.Ordinal).Any())
         {
             return false;
         }
@@ -74,39 +87,27 @@ public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, 
         {
             return true;
         }
-        var countries = (await graph.NodesAsync(Labels.Organization, parties, ct)).Select(o => o.Text("country")).OfType<string>().Distinct().ToList();
+        var countries = new List<string>();
+        foreach (var party in deal.Parties)
+        {
+            var org = await StreamHistory.FoldAsync(session, Streams.Organization(party), deal.Sequence, ct);
+            countries.AddRange(org.Nodes.Where(n => n.Label == Labels.Organization).Select(n => n.Text("country")).OfType<string>());
+        }
+        countries = countries.Distinct(StringComparer.Ordinal).ToList();
         if (filter.Countries is { } wantedCountries && !countries.Intersect(wantedCountries, StringComparer.Ordinal).Any())
         {
             return false;
         }
         if (filter.Blocs is { } wantedBlocs)
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var blocs = await graph.EdgesAsync(new EdgeQuery([Relationships.MemberOf], countries, null, today), ct);
-            return blocs.Select(b => b.ToId).Intersect(wantedBlocs, StringComparer.Ordinal).Any();
+            var blocs = new List<string>();
+            foreach (var country in countries)
+            {
+                var memberships = await StreamHistory.FoldAsync(session, Streams.Country(country), deal.Sequence, ct);
+                blocs.AddRange(memberships.Edges.Where(m => m.Type == Relationships.MemberOf && m.IsValidAt(today)).Select(m => m.ToId));
+            }
+            return blocs.Intersect(wantedBlocs, StringComparer.Ordinal).Any();
         }
         return true;
-    }
-
-    /// <summary>The deal as its own event describes it, for when the graph has not caught up.</summary>
-    private static GraphNode? FromEvent(StoredEvent e, string dealId)
-    {
-        if (JsonNode.Parse(e.Data) is not JsonObject data)
-        {
-            return null;
-        }
-        if (e.EventType == "PartnershipFormed")
-        {
-            data["partnershipKind"] = data["kind"]?.DeepClone();
-        }
-        data["kind"] = e.EventType switch
-        {
-            "InvestmentMade" or "InvestmentStatusChanged" or "StakeChanged" => "investment",
-            "PartnershipFormed" or "PartnershipStatusChanged" or "PartnershipEnded" => "partnership",
-            "SupplyAgreementSigned" or "SupplyAgreementStatusChanged" or "SupplyAgreementEnded" => "supply",
-            _ => null,
-        };
-        data["status"] ??= e.EventType.EndsWith("Ended", StringComparison.Ordinal) ? "ended" : null;
-        return data["kind"] is null || data["status"] is null ? null : new GraphNode(Labels.Deal, dealId, e.EffectiveDate, data, [e.EventId]);
     }
 }
