@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Api.Tests.Integrations;
 using KnowledgeGraph.Testing;
-using Npgsql;
 
 namespace KnowledgeGraph.Api.Tests.Webhooks;
 
@@ -35,7 +34,7 @@ public sealed class WebhookProjectionBehindTests
         using var api = new WebhookApi(server.BaseAddress);
         var id = await RegisterForProductAsync(api, receiver.Url, "oxide");
 
-        await using var graphLock = await LockGraphAgainstWritesAsync(database.ConnectionString, ct);
+        await using var graphLock = await GraphLock.AgainstWritesAsync(database.ConnectionString, ct);
         await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-ending"), DealLines.SupplyAgreementEnded("deal-ending"));
         var signed = (await receiver.UntilAcknowledgedAsync(1))[0];
         await held.Task.WaitAsync(TimeSpan.FromSeconds(90), ct);
@@ -61,20 +60,9 @@ public sealed class WebhookProjectionBehindTests
     {
         var answer = await api.SendAsync("""
             mutation ($url: String!, $secret: String!, $product: String!) {
-              registerWebhook(url: $url, secret: $secret, filter: { products: [$product] }) { id }
+              registerWebhook(url: $url, secret: $secret, filter: { products: [$product], countries: ["DE"] }) { id }
             }
             """, new { url = url.AbsoluteUri, secret = WebhookSettingsForTests.Secret, product });
         return answer.Body.GetProperty("data").GetProperty("registerWebhook").GetProperty("id").GetString()!;
-    }
-
-    /// <summary>An open transaction holding the graph's tables in EXCLUSIVE mode: reads go on, the projection's writes wait.</summary>
-    private static async Task<NpgsqlConnection> LockGraphAgainstWritesAsync(string connectionString, CancellationToken ct)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(
-            "BEGIN; LOCK TABLE kg_graph.nodes, kg_graph.edges, kg_graph.events, kg_graph.streams, kg_graph.errors IN EXCLUSIVE MODE", connection);
-        await command.ExecuteNonQueryAsync(ct);
-        return connection;
     }
 }
