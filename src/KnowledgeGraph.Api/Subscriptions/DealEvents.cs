@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
@@ -8,7 +7,7 @@ using Marten;
 namespace KnowledgeGraph.Api.Subscriptions;
 
 /// <summary>A new or changed deal, as <c>dealRecorded</c> delivers it.</summary>
-public sealed record DealRecorded(long Sequence, string EventId, string EventType, GraphNode Deal);
+public sealed record DealRecorded(long Sequence, string EventId, string EventType, Deal Deal);
 
 /// <summary>Which deals a subscriber wants; each list given must match (any of its values), the lists together all.</summary>
 public sealed record DealFilter(
@@ -17,9 +16,6 @@ public sealed record DealFilter(
     IReadOnlyList<string>? Countries = null,
     IReadOnlyList<string>? Blocs = null,
     IReadOnlyList<string>? Parties = null);
-
-/// <summary>A deal as the events of its stream up to <paramref name="Sequence"/> leave it, and its parties.</summary>
-public sealed record FoldedDeal(GraphNode Node, IReadOnlyList<string> Parties, long Sequence);
 
 /// <summary>
 /// Turns an event of a deal's stream (made, status changed, ended, retracted) into the deal it changed, and checks it
@@ -36,50 +32,43 @@ public sealed class DealEvents(IDocumentStore store, ProjectionProgress progress
     public async Task<DealRecorded?> ResolveAsync(StoredEvent e, DealFilter filter, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        if (await DealAsync(session, e.Stream, e.Sequence, ct) is not { } deal || !await MatchesAsync(session, deal, filter, Today(time), ct))
+        if (await DealAsync(session, e.Stream, e.Sequence, ct) is not { } deal || !await MatchesAsync(session, deal, e.Sequence, filter, Today(time), ct))
         {
             return null;
         }
         if (!await progress.WaitForAsync(e.Sequence, settings.ProjectionWait, ct))
         {
-            SubscriptionLog.ProjectionBehind(logger, e.Sequence, settings.ProjectionWait, deal.Node.Id);
+            SubscriptionLog.ProjectionBehind(logger, e.Sequence, settings.ProjectionWait, deal.Id);
         }
-        return new DealRecorded(e.Sequence, e.EventId, e.EventType, deal.Node);
+        return new DealRecorded(e.Sequence, e.EventId, e.EventType, deal);
     }
 
     /// <summary>The deal of a deal stream after its event at <paramref name="sequence"/>; null for other streams, or when it says no deal (a retracted registration).</summary>
-    public static async Task<FoldedDeal?> DealAsync(IQuerySession session, string stream, long sequence, CancellationToken ct)
-    {
-        if (Streams.DealIdOf(stream) is not { } dealId)
-        {
-            return null;
-        }
-        var folded = await StreamHistory.FoldAsync(session, stream, sequence, ct);
-        return folded.Nodes.FirstOrDefault(n => n.Label == Labels.Deal && n.Id == dealId) is { } node
-            ? new FoldedDeal(node, folded.Edges.Where(e => e.Type == Relationships.PartyTo).Select(e => e.FromId).Distinct().ToList(), sequence)
+    public static async Task<Deal?> DealAsync(IQuerySession session, string stream, long sequence, CancellationToken ct) =>
+        Streams.DealIdOf(stream) is { } dealId
+            ? (await StreamHistory.FoldAsync(session, stream, sequence, ct)).Nodes.OfType<Deal>().FirstOrDefault(d => d.Id == dealId)
             : null;
-    }
 
     /// <summary>The world date a bloc filter asks about: a party's country is a member today.</summary>
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    /// <summary>Whether the deal matches; the parties' countries and blocs as their own events up to the deal's event say.</summary>
-    public static async Task<bool> MatchesAsync(IQuerySession session, FoldedDeal deal, DealFilter filter, DateOnly today, CancellationToken ct)
+    /// <summary>Whether the deal matches; its parties' countries and blocs as their own events up to <paramref name="sequence"/> say.</summary>
+    public static async Task<bool> MatchesAsync(IQuerySession session, Deal deal, long sequence, DealFilter filter, DateOnly today, CancellationToken ct)
     {
-        if (filter.Kinds is { } kinds && !kinds.Contains(deal.Node.Text("kind") ?? "", StringComparer.Ordinal))
+        if (filter.Kinds is { } kinds && !kinds.Contains(WireName.Of(deal.Kind), StringComparer.Ordinal))
         {
             return false;
         }
         if (filter.Products is { } products)
         {
             var wanted = products.SelectMany(Products.Expand).ToHashSet(StringComparer.Ordinal);
-            var dealProducts = deal.Node.Text("product") is { } p ? [p] : (deal.Node.Properties["products"] as JsonArray ?? []).Select(n => n!.GetValue<string>());
-            if (!dealProducts.SelectMany(Products.Expand).Any(wanted.Contains))
+            if (!deal.ProductsTraded.SelectMany(Products.Expand).Any(wanted.Contains))
             {
                 return false;
             }
         }
-        if (filter.Parties is { } wantedParties && !deal.Parties.Intersect(wantedParties, StringComparer.Ordinal).Any())
+        var parties = deal.Parties.Select(p => p.OrganizationId).Distinct(StringComparer.Ordinal).ToList();
+        if (filter.Parties is { } wantedParties && !parties.Intersect(wantedParties, StringComparer.Ordinal).Any())
         {
             return false;
         }
@@ -88,10 +77,9 @@ public sealed class DealEvents(IDocumentStore store, ProjectionProgress progress
             return true;
         }
         var countries = new List<string>();
-        foreach (var party in deal.Parties)
+        foreach (var party in parties)
         {
-            var org = await StreamHistory.FoldAsync(session, Streams.Organization(party), deal.Sequence, ct);
-            countries.AddRange(org.Nodes.Where(n => n.Label == Labels.Organization).Select(n => n.Text("country")).OfType<string>());
+            countries.AddRange((await StreamHistory.FoldAsync(session, Streams.Organization(party), sequence, ct)).Nodes.OfType<Organization>().Select(o => o.Country));
         }
         countries = countries.Distinct(StringComparer.Ordinal).ToList();
         if (filter.Countries is { } wantedCountries && !countries.Intersect(wantedCountries, StringComparer.Ordinal).Any())
@@ -103,8 +91,8 @@ public sealed class DealEvents(IDocumentStore store, ProjectionProgress progress
             var blocs = new List<string>();
             foreach (var country in countries)
             {
-                var memberships = await StreamHistory.FoldAsync(session, Streams.Country(country), deal.Sequence, ct);
-                blocs.AddRange(memberships.Edges.Where(m => m.Type == Relationships.MemberOf && m.IsValidAt(today)).Select(m => m.ToId));
+                var memberships = await StreamHistory.FoldAsync(session, Streams.Country(country), sequence, ct);
+                blocs.AddRange(memberships.Edges.OfType<MemberOf>().Where(m => m.IsValidAt(today)).Select(m => m.ToId));
             }
             return blocs.Intersect(wantedBlocs, StringComparer.Ordinal).Any();
         }

@@ -57,9 +57,9 @@ public sealed class WebhookOutbox : SubscriptionBase
             WebhookPayload? payload = null;
             foreach (var webhook in targets)
             {
-                if (await DealEvents.MatchesAsync(operations, deal, webhook.Filter, today, cancellationToken))
+                if (await DealEvents.MatchesAsync(operations, deal, e.Sequence, webhook.Filter, today, cancellationToken))
                 {
-                    payload ??= WebhookPayload.For(e.Sequence, EnvelopeHeaders.Read(e), deal.Node);
+                    payload ??= WebhookPayload.For(e.Sequence, EnvelopeHeaders.Read(e), deal);
                     operations.QueueSqlCommand(Enqueue, webhook.Id, payload.Sequence, payload.EventId, payload.Body, payload.ContentType, webhook.Id);
                 }
             }

@@ -31,10 +31,10 @@ public sealed record WebhookPayload(long Sequence, string EventId, byte[] Body, 
     /// date, <c>subject</c> the deal; <c>data</c> is <c>{sequence, eventId, eventType, effectiveDate, deal, source}</c>,
     /// the deal being its graph node as the event left it, as <c>dealRecorded</c> delivers it.
     /// </summary>
-    public static WebhookPayload For(long sequence, EventEnvelope e, GraphNode recorded)
+    public static WebhookPayload For(long sequence, EventEnvelope e, Deal recorded)
     {
         var deal = new JsonObject { ["id"] = recorded.Id };
-        foreach (var (key, value) in recorded.Properties)
+        foreach (var (key, value) in GraphJson.Of(recorded))
         {
             if (key != "id")
             {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace KnowledgeGraph.Domain.Events;
 
@@ -15,6 +16,8 @@ public static class EventJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // The event types are read and written on every line of an import: generated code for them, reflection for the rest.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(EventJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>One line of the import format, with its fields in a fixed order.</summary>
@@ -55,3 +58,28 @@ public static class EventJson
         return buffer.WrittenSpan;
     }
 }
+
+/// <summary>Generated serialization of the catalog's event types and the source; a test holds it to the catalog.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Source))]
+[JsonSerializable(typeof(OrganizationRegistered))]
+[JsonSerializable(typeof(OrganizationUpdated))]
+[JsonSerializable(typeof(FacilityRegistered))]
+[JsonSerializable(typeof(FacilityStatusChanged))]
+[JsonSerializable(typeof(FacilityUpdated))]
+[JsonSerializable(typeof(InvestmentMade))]
+[JsonSerializable(typeof(InvestmentStatusChanged))]
+[JsonSerializable(typeof(StakeChanged))]
+[JsonSerializable(typeof(PartnershipFormed))]
+[JsonSerializable(typeof(PartnershipStatusChanged))]
+[JsonSerializable(typeof(PartnershipEnded))]
+[JsonSerializable(typeof(SupplyAgreementSigned))]
+[JsonSerializable(typeof(SupplyAgreementStatusChanged))]
+[JsonSerializable(typeof(SupplyAgreementEnded))]
+[JsonSerializable(typeof(PolicyEnacted))]
+[JsonSerializable(typeof(PolicyAmended))]
+[JsonSerializable(typeof(PolicyRevoked))]
+[JsonSerializable(typeof(BlocJoined))]
+[JsonSerializable(typeof(BlocLeft))]
+[JsonSerializable(typeof(EventRetracted))]
+internal sealed partial class EventJsonContext : JsonSerializerContext;

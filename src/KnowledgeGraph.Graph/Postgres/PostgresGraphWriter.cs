@@ -152,7 +152,7 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         insert.Parameters.AddWithValue("label", nodes.Select(n => n.Label).ToArray());
         insert.Parameters.AddWithValue("id", nodes.Select(n => n.Id).ToArray());
         insert.Parameters.AddWithValue("valid_from", nodes.Select(n => n.ValidFrom).ToArray());
-        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => n.Properties.ToJsonString()).ToArray());
+        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => GraphJson.Of(n).ToJsonString()).ToArray());
         insert.Parameters.AddWithValue("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => JsonSerializer.Serialize(n.EventIds)).ToArray());
         await insert.ExecuteNonQueryAsync(ct);
     }
@@ -187,7 +187,7 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         insert.Parameters.AddWithValue("key", edges.Select(e => e.Key).ToArray());
         insert.Parameters.AddWithValue("valid_from", edges.Select(e => e.ValidFrom).ToArray());
         insert.Parameters.AddWithValue("valid_to", NpgsqlDbType.Array | NpgsqlDbType.Date, edges.Select(e => e.ValidTo).ToArray());
-        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => e.Properties.ToJsonString()).ToArray());
+        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => GraphJson.Of(e).ToJsonString()).ToArray());
         insert.Parameters.AddWithValue("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => JsonSerializer.Serialize(e.EventIds)).ToArray());
         var written = new HashSet<(string, string, string, string, string, string, DateOnly)>();
         await using (var reader = await insert.ExecuteReaderAsync(ct))
