@@ -35,6 +35,16 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         await EnsureSchemaAsync(ct);
     }
 
+    /// <summary>
+    /// Without statistics the planner takes the freshly written tables for empty and picks nested loops that take
+    /// minutes on a large graph; autovacuum would analyze them only later.
+    /// </summary>
+    public async Task AfterBulkLoadAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await Execute(connection, "ANALYZE kg_graph.nodes, kg_graph.edges, kg_graph.events, kg_graph.streams", ct);
+    }
+
     public async Task WriteAsync(IReadOnlyList<StreamGraph> streams, CancellationToken ct)
     {
         try
