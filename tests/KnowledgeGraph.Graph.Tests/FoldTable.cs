@@ -31,6 +31,6 @@ internal static class FoldTable
         Assert.Equal(Described(edges), Described(graph.Edges));
     }
 
-    private static List<string> Described<T>(IEnumerable<T> records) where T : class =>
+    public static List<string> Described<T>(IEnumerable<T> records) where T : class =>
         records.Select(r => $"{r.GetType().Name} {JsonSerializer.Serialize(r, r.GetType(), Everything)}").Order(StringComparer.Ordinal).ToList();
 }

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Domain.Vocabulary;
-using Catalog = KnowledgeGraph.Domain.Vocabulary.Products;
 
 namespace KnowledgeGraph.Graph.Model;
 
@@ -21,9 +20,6 @@ public abstract record Deal(string Id, DateOnly? ValidFrom, IReadOnlyList<string
 
     /// <summary>The products it is about: a supply agreement's one, a partnership's, none for an investment.</summary>
     public abstract IReadOnlyList<string> ProductsTraded { get; }
-
-    /// <summary>The categories of <see cref="ProductsTraded"/>.</summary>
-    public IReadOnlyList<string> Categories => ProductsTraded.Select(p => Catalog.CategoryByProduct.GetValueOrDefault(p)).OfType<string>().Distinct().ToList();
 }
 
 public sealed record Investment(

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
@@ -94,6 +95,9 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource) : I
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)values ?? DBNull.Value };
 
     private static NpgsqlParameter P(string name, DateOnly? value) => new(name, NpgsqlDbType.Date) { Value = (object?)value ?? DBNull.Value };
+
+    /// <summary>A vocabulary's member as stored: its wire name.</summary>
+    private static NpgsqlParameter P<T>(string name, T? value) where T : struct, Enum => P(name, value is { } v ? WireName.Of(v) : null);
 
     private static NpgsqlParameter P(string name, int value) => new(name, NpgsqlDbType.Integer) { Value = value };
 

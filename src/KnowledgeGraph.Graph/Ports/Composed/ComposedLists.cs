@@ -6,11 +6,10 @@ namespace KnowledgeGraph.Graph.Ports;
 /// <summary>The lists by filter and the capacity of a stage, filtered in memory over the simple reads.</summary>
 internal static class ComposedLists
 {
-    public static async Task<IReadOnlyList<CountryCapacity>> StageCapacityAsync(IGraphReader reader, string stage, DateOnly asOf, CancellationToken ct)
+    public static async Task<IReadOnlyList<CountryCapacity>> StageCapacityAsync(IGraphReader reader, Stage stage, DateOnly asOf, CancellationToken ct)
     {
-        var wanted = WireName.Parse<Stage>(stage);
         var operating = (await reader.EdgesAsync(new EdgeQuery([Relationships.Operates], null, null, asOf), ct))
-            .OfType<Operates>().Where(e => e.IsOperating && e.Stage == wanted).ToList();
+            .OfType<Operates>().Where(e => e.IsOperating && e.Stage == stage).ToList();
         var facilities = (await reader.NodesAsync(Labels.Facility, operating.Select(e => e.ToId).Distinct().ToList(), ct)).OfType<Facility>().ToDictionary(n => n.Id);
         return operating.Where(e => facilities.ContainsKey(e.ToId))
             .GroupBy(e => facilities[e.ToId].Country)
@@ -26,7 +25,7 @@ internal static class ComposedLists
         var inCountry = f.Country is null ? null
             : (await reader.EdgesAsync(new EdgeQuery([Relationships.BasedIn], null, [f.Country]), ct)).Select(e => e.FromId).ToHashSet(StringComparer.Ordinal);
         var deals = (await reader.AllNodesAsync(Labels.Deal, ct)).OfType<Deal>()
-            .Where(d => (f.Kind is null || WireName.Of(d.Kind) == f.Kind)
+            .Where(d => (f.Kind is null || d.Kind == f.Kind)
                 && (f.Party is null || parties[d.Id].Contains(f.Party))
                 && (inCountry is null || parties[d.Id].Any(inCountry.Contains))
                 && (f.ProductCodes is null || d.ProductsTraded.Any(f.ProductCodes.Contains))
@@ -40,9 +39,9 @@ internal static class ComposedLists
     {
         var withStatus = f.Status is null ? null
             : (await reader.EdgesAsync(new EdgeQuery([Relationships.Operates], null, null, f.AsOf), ct))
-                .OfType<Operates>().Where(e => WireName.Of(e.Status) == f.Status).Select(e => e.ToId).ToHashSet(StringComparer.Ordinal);
+                .OfType<Operates>().Where(e => e.Status == f.Status).Select(e => e.ToId).ToHashSet(StringComparer.Ordinal);
         var facilities = (await reader.AllNodesAsync(Labels.Facility, ct)).OfType<Facility>()
-            .Where(n => n.IsValidAt(f.AsOf) && Matches(n.Country, f.Country) && Matches(WireName.Of(n.Stage), f.Stage)
+            .Where(n => n.IsValidAt(f.AsOf) && Matches(n.Country, f.Country) && (f.Stage is null || n.Stage == f.Stage)
                 && Matches(n.OperatorId, f.OperatorId) && (withStatus is null || withStatus.Contains(n.Id)))
             .ToList<GraphNode>();
         return PageAfter(facilities, after, first);
@@ -51,7 +50,7 @@ internal static class ComposedLists
     public static async Task<Page<GraphNode>> PoliciesAsync(IGraphReader reader, PolicyFilter f, string? after, int first, CancellationToken ct)
     {
         var policies = (await reader.AllNodesAsync(Labels.Policy, ct)).OfType<Policy>()
-            .Where(p => Matches(p.Jurisdiction, f.Jurisdiction) && Matches(WireName.Of(p.Kind), f.Kind) && Matches(WireName.Of(p.Status), f.Status)
+            .Where(p => Matches(p.Jurisdiction, f.Jurisdiction) && (f.Kind is null || p.Kind == f.Kind) && (f.Status is null || p.Status == f.Status)
                 && (f.Product is null || p.Products.Contains(f.Product))
                 && (f.Beneficiary is null || p.BeneficiaryIds.Contains(f.Beneficiary)))
             .ToList<GraphNode>();
