@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Graph.Neo4j;
 /// Dates are ISO strings (yyyy-MM-dd): compared as strings, they order as dates. <c>CALL (x) { }</c> needs Neo4j 5.23+;
 /// the supported server is 5.26 (docker-compose.yml).
 /// </summary>
-public static class Cypher
+public static partial class Cypher
 {
     private const string GraphLabels = Labels.Organization + "|" + Labels.Facility + "|" + Labels.Country + "|" + Labels.Bloc + "|"
         + Labels.Product + "|" + Labels.Category + "|" + Labels.Deal + "|" + Labels.Policy;
