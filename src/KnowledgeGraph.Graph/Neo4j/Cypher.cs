@@ -56,9 +56,26 @@ public static partial class Cypher
         CALL (fresh) { UNWIND $nodes.__LABEL__ AS row WITH row WHERE row.props.stream IN fresh MERGE (n:__LABEL__ {id: row.id}) SET n = row.props }
         """;
 
-    /// <summary>Deletes the nodes a fresh stream contributed before and no longer does (with their relationships).</summary>
+    /// <summary>
+    /// Deletes the nodes a fresh stream contributed before and no longer does (a retracted registration). The
+    /// relationships other streams hold to such a node go with it, each recorded as that stream's projection error, the
+    /// one projecting that stream again would record: so the graph is the same wherever the batches split, and the same
+    /// as PostgreSQL's (PostgresOrphans).
+    /// </summary>
     public const string BatchDeleteAbandonedNodes = """
-        CALL (fresh) { MATCH (n:__LABEL__) WHERE n.stream IN fresh AND NOT n.id IN $kept.__LABEL__ DETACH DELETE n }
+        CALL (fresh) {
+          MATCH (n:__LABEL__) WHERE n.stream IN fresh AND NOT n.id IN $kept.__LABEL__
+          CALL (n, fresh) {
+            MATCH (n)-[r]-() WHERE r.stream IS NOT NULL AND NOT r.stream IN fresh
+            WITH DISTINCT r
+            MERGE (e:ProjectionError {stream: r.stream, eventId: coalesce(r.eventIds[0], ''),
+              reason: type(r) + ' from ' + head(labels(startNode(r))) + " '" + startNode(r).id + "' to " + head(labels(endNode(r)))
+                + " '" + endNode(r).id + "' names a node that does not exist"})
+            ON CREATE SET e.seq = coalesce(head(COLLECT { MATCH (v:Event {id: r.eventIds[0]}) RETURN v.seq }),
+              head(COLLECT { MATCH (s:Stream {id: r.stream}) RETURN s.lastSeq }))
+          }
+          DETACH DELETE n
+        }
         """;
 
     /// <summary>Upserts the relationships whose two ends exist, and records each of the others as a projection error.</summary>
