@@ -51,10 +51,10 @@ public sealed class CypherLintTests
         Assert.True(statements.Count > 20, $"only {statements.Count} statements found");
         var schema = new
         {
-            labels = Labels.All.Concat(["Event", "ProjectionError", "Stream"]),
+            labels = Labels.All.Concat(["Event", "ProjectionError", "Stream", "Vanished"]),
             relationshipTypes = Relationships.All,
             propertyKeys = Neo4jRows.NodeKeys.Concat(Neo4jRows.RelationshipKeys).Concat(Neo4jRows.EventKeys).Concat(Neo4jRows.ErrorKeys)
-                .Concat(ModelPropertyKeys).Concat(RowKeys).Append("lastSeq").Distinct(),
+                .Concat(ModelPropertyKeys).Concat(RowKeys).Append("lastSeq").Append("vanishedLabel").Distinct(),
             parameters = Parameters,
             defaultLanguage = "CYPHER 5",
         };

@@ -39,10 +39,10 @@ public static partial class Cypher
     public const string Neighbours = $$"""
         MATCH (start:__LABEL__ {id: $id})
         CALL (start) {
-          MATCH (start)-[r]->(n) WHERE $outgoing AND type(r) IN $types AND {{ValidR}}
+          MATCH (start)-[r]->(n:!Vanished) WHERE $outgoing AND type(r) IN $types AND {{ValidR}}
           RETURN 0 AS direction, r, n
           UNION ALL
-          MATCH (start)<-[r]-(n) WHERE $incoming AND type(r) IN $types AND {{ValidR}}
+          MATCH (start)<-[r]-(n:!Vanished) WHERE $incoming AND type(r) IN $types AND {{ValidR}}
           RETURN 1 AS direction, r, n
         }
         WITH direction, r, n ORDER BY direction, type(r), startNode(r).id, endNode(r).id, r.key, r.validFrom
@@ -58,7 +58,7 @@ public static partial class Cypher
         WITH {{NodeWithId}} AS s
         WITH s, $to AS id
         WITH s, {{NodeWithId}} AS g
-        OPTIONAL MATCH p = SHORTEST 1 (s)(()-[r WHERE type(r) IN $types AND {{ValidR}}]-()){0,8}(g)
+        OPTIONAL MATCH p = SHORTEST 1 (s)(()-[r WHERE type(r) IN $types AND {{ValidR}}]-(:!Vanished)){0,8}(g)
         WHERE length(p) <= $maxHops
         RETURN CASE WHEN s IS NULL THEN null ELSE {label: head(labels(s)), props: properties(s)} END AS fromNode,
                CASE WHEN g IS NULL THEN null ELSE {label: head(labels(g)), props: properties(g)} END AS toNode,

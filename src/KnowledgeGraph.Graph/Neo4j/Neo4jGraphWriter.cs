@@ -23,7 +23,7 @@ public sealed class Neo4jGraphWriter(Neo4jQueryClient client) : IGraphWriter
             .. Labels.All.Select(label => CypherSlots.BindLabel(Cypher.NodeIdIsUnique, label)),
             .. Labels.All.Select(label => CypherSlots.BindLabel(Cypher.NodeStreamIndex, label)),
             .. Relationships.All.Select(type => CypherSlots.BindType(Cypher.RelationshipStreamIndex, type)),
-            Cypher.EventIdIsUnique, Cypher.EventStreamIndex, Cypher.StreamIdIsUnique, Cypher.ErrorStreamIndex,
+            Cypher.EventIdIsUnique, Cypher.EventStreamIndex, Cypher.StreamIdIsUnique, Cypher.ErrorStreamIndex, Cypher.VanishedIdIndex,
         ];
         foreach (var statement in schema)
         {

@@ -68,11 +68,15 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         var fresh = streams.Where(s => claimed.Contains(s.Stream)).OrderBy(s => s.Sequence).ToList();
         if (fresh.Count > 0)
         {
-            var previous = await ClearAsync(connection, fresh.Select(s => s.Stream).ToArray(), ct);
+            await using (var clear = new NpgsqlCommand(
+                "DELETE FROM kg_graph.nodes WHERE stream = ANY(@s); DELETE FROM kg_graph.edges WHERE stream = ANY(@s); DELETE FROM kg_graph.errors WHERE stream = ANY(@s)", connection))
+            {
+                clear.Parameters.AddWithValue("s", fresh.Select(s => s.Stream).ToArray());
+                await clear.ExecuteNonQueryAsync(ct);
+            }
             // Two streams naming the same node or relationship: the later one wins, as it would written one after the other.
             var nodes = Latest(fresh, s => s.Nodes, n => (n.Label, n.Id));
             await InsertNodesAsync(connection, nodes.Select(n => n.Item).ToList(), nodes.Select(n => (string?)n.Stream).ToList(), ct);
-            await PostgresOrphans.RemoveAsync(connection, previous, ct);
             var edges = Latest(fresh, s => s.Edges, e => (e.Type, e.FromLabel, e.FromId, e.ToLabel, e.ToId, e.Key, e.ValidFrom));
             var missing = await InsertEdgesAsync(connection, edges.Select(e => e.Item).ToList(), edges.Select(e => (string?)e.Stream).ToList(), ct);
             var byStream = fresh.ToDictionary(s => s.Stream, StringComparer.Ordinal);
@@ -84,22 +88,6 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
             await PostgresProvenance.WriteAsync(connection, fresh.SelectMany(s => s.Events).ToList(), errors, ct);
         }
         await transaction.CommitAsync(ct);
-    }
-
-    /// <summary>Deletes what the streams wrote before; returns the nodes they had, some of which they may no longer have.</summary>
-    private static async Task<List<(string Label, string Id)>> ClearAsync(NpgsqlConnection connection, string[] streams, CancellationToken ct)
-    {
-        await using var clear = new NpgsqlCommand(
-            "DELETE FROM kg_graph.nodes WHERE stream = ANY(@s) RETURNING label, id; DELETE FROM kg_graph.edges WHERE stream = ANY(@s); DELETE FROM kg_graph.errors WHERE stream = ANY(@s)",
-            connection);
-        clear.Parameters.AddWithValue("s", streams);
-        var previous = new List<(string, string)>();
-        await using var reader = await clear.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            previous.Add((reader.GetString(0), reader.GetString(1)));
-        }
-        return previous;
     }
 
     private static List<(T Item, string Stream)> Latest<T, TKey>(List<StreamGraph> streams, Func<StreamGraph, IEnumerable<T>> items, Func<T, TKey> key)
