@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 
@@ -53,12 +54,24 @@ public sealed class Neo4jQuestionTests : IAsyncLifetime
 
         // And the answer reads back as the model
         var gm = Assert.Single(lacking);
-        Assert.Equal(("gm", "General Motors"), (gm.Firm.Id, gm.Firm.Text("name")));
+        Assert.Equal(("gm", "General Motors"), (gm.Firm.Id, ((Organization)gm.Firm).Name));
         Assert.Equal(["ndfeb-magnet"], gm.Consumes);
         var supplier = Assert.Single(gm.Suppliers);
         Assert.Equal(("jl-mag", "CN", "based in CN"), (supplier.Supplier.Id, supplier.Country, supplier.ExcludedBecause));
-        Assert.Equal((Relationships.Supplies, "gm", "sup-jl-gm", new DateOnly(2024, 1, 1), "ndfeb-magnet"),
-            (supplier.Agreement.Type, supplier.Agreement.ToId, supplier.Agreement.Key, supplier.Agreement.ValidFrom, supplier.Agreement.Text("product")));
+        var agreement = Assert.IsType<Supplies>(supplier.Agreement);
+        Assert.Equal(("gm", "sup-jl-gm", new DateOnly(2024, 1, 1), "ndfeb-magnet", DealStatus.Signed),
+            (agreement.ToId, agreement.Key, agreement.ValidFrom, agreement.Product, agreement.Status));
+    }
+
+    [Fact]
+    public void TheReader_AnswersEveryMethodOfThePortWithItsOwnStatement_NotWithTheComposedDefaults()
+    {
+        // Given the port's methods and the ones the Neo4j reader implements
+        var map = typeof(Neo4jGraphReader).GetInterfaceMap(typeof(IGraphReader));
+
+        // Then each method of the port is the reader's own (a default implementation would be the interface's)
+        Assert.All(map.TargetMethods, method => Assert.Equal(typeof(Neo4jGraphReader), method.DeclaringType));
+        Assert.Equal(typeof(IGraphReader).GetMethods().Length, map.TargetMethods.Length);
     }
 
     [Fact]
@@ -71,7 +84,7 @@ public sealed class Neo4jQuestionTests : IAsyncLifetime
         using var client = Client();
 
         // When
-        var capacity = await Reader(client).StageCapacityAsync("magnet", Mid2025, TestContext.Current.CancellationToken);
+        var capacity = await Reader(client).StageCapacityAsync(Stage.Magnet, Mid2025, TestContext.Current.CancellationToken);
 
         // Then the sums are exact, and the facilities without a stated capacity are counted apart
         Assert.Equal([new CountryCapacity("CN", 0.3m, 2, 1), new CountryCapacity("DE", 2000m, 1, 0)], capacity);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
@@ -50,7 +51,7 @@ public class StoreComparisonTests(ScenarioGraphs graphs) : IClassFixture<Scenari
             await r.ShortestPathAsync("nobody", "gm", GraphPaths.Traversed, 4, Mid2025, ct),
         },
         ["strandedIf"] = async (r, ct) => await StrandedIf.RunAsync(r, ["CN"], "ndfeb-magnet", "NATO", Mid2025, ct),
-        ["stageCapacity"] = async (r, ct) => await r.StageCapacityAsync("magnet", Mid2025, ct),
+        ["stageCapacity"] = async (r, ct) => await r.StageCapacityAsync(Stage.Magnet, Mid2025, ct),
         ["deals"] = async (r, ct) => new[]
         {
             await r.DealsAsync(new DealFilter(), null, 3, ct), await r.DealsAsync(new DealFilter(), "jl-gm", 3, ct),
@@ -58,8 +59,8 @@ public class StoreComparisonTests(ScenarioGraphs graphs) : IClassFixture<Scenari
         },
         ["facilities"] = async (r, ct) => new[]
         {
-            await r.FacilitiesAsync(new FacilityFilter(Mid2025, Stage: "magnet"), null, 2, ct),
-            await r.FacilitiesAsync(new FacilityFilter(Mid2025, Status: "operating"), "a", 10, ct),
+            await r.FacilitiesAsync(new FacilityFilter(Mid2025, Stage: Stage.Magnet), null, 2, ct),
+            await r.FacilitiesAsync(new FacilityFilter(Mid2025, Status: FacilityStatus.Operating), "a", 10, ct),
         },
         ["policies"] = async (r, ct) => await r.PoliciesAsync(new PolicyFilter(), null, 10, ct),
         ["organizations"] = async (r, ct) => new[]

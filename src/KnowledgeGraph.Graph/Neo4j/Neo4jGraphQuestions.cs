@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 
@@ -43,9 +44,9 @@ public sealed partial class Neo4jGraphReader
     }
 
     /// <summary>The capacities are summed here, as decimals: Neo4j would add them as floating-point numbers.</summary>
-    public async Task<IReadOnlyList<CountryCapacity>> StageCapacityAsync(string stage, DateOnly asOf, CancellationToken ct)
+    public async Task<IReadOnlyList<CountryCapacity>> StageCapacityAsync(Stage stage, DateOnly asOf, CancellationToken ct)
     {
-        var result = await client.RunAsync(Cypher.StageCapacity, new JsonObject { ["stage"] = stage, ["asOf"] = Neo4jRows.Date(asOf) }, ct);
+        var result = await client.RunAsync(Cypher.StageCapacity, new JsonObject { ["stage"] = WireName.Of(stage), ["asOf"] = Neo4jRows.Date(asOf) }, ct);
         return result.Rows.Select(r =>
         {
             var capacities = r["capacities"]!.AsArray();
@@ -59,7 +60,7 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(filter);
         return PageAsync(Cypher.Deals, Labels.Deal, first, new JsonObject
         {
-            ["kind"] = filter.Kind, ["party"] = filter.Party, ["country"] = filter.Country,
+            ["kind"] = Wire(filter.Kind), ["party"] = filter.Party, ["country"] = filter.Country,
             ["codes"] = filter.ProductCodes is null ? null : Neo4jRows.Strings(filter.ProductCodes),
             ["from"] = Neo4jRows.Date(filter.From), ["to"] = Neo4jRows.Date(filter.To), ["after"] = after,
         }, ct);
@@ -70,8 +71,8 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(filter);
         return PageAsync(Cypher.Facilities, Labels.Facility, first, new JsonObject
         {
-            ["asOf"] = Neo4jRows.Date(filter.AsOf), ["country"] = filter.Country, ["stage"] = filter.Stage, ["operator"] = filter.OperatorId,
-            ["status"] = filter.Status, ["after"] = after,
+            ["asOf"] = Neo4jRows.Date(filter.AsOf), ["country"] = filter.Country, ["stage"] = Wire(filter.Stage), ["operator"] = filter.OperatorId,
+            ["status"] = Wire(filter.Status), ["after"] = after,
         }, ct);
     }
 
@@ -80,10 +81,12 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(filter);
         return PageAsync(Cypher.Policies, Labels.Policy, first, new JsonObject
         {
-            ["jurisdiction"] = filter.Jurisdiction, ["kind"] = filter.Kind, ["status"] = filter.Status, ["product"] = filter.Product,
+            ["jurisdiction"] = filter.Jurisdiction, ["kind"] = Wire(filter.Kind), ["status"] = Wire(filter.Status), ["product"] = filter.Product,
             ["beneficiary"] = filter.Beneficiary, ["after"] = after,
         }, ct);
     }
+
+    private static string? Wire<T>(T? value) where T : struct, Enum => value is { } v ? WireName.Of(v) : null;
 
     /// <summary>
     /// A page of a statement that answers one row: the total, and the matching nodes after the cursor up to one more than

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
@@ -60,7 +61,7 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
         {
             ["asOf"] = Neo4jRows.Date(asOf),
             ["text"] = filter.Text?.ToLowerInvariant(),
-            ["stage"] = filter.Stage,
+            ["stage"] = filter.Stage is { } stage ? WireName.Of(stage) : null,
             ["countries"] = filter.Countries is null ? null : Neo4jRows.Strings(filter.Countries),
             ["bloc"] = filter.Bloc,
             ["needCodes"] = needCodes is null ? null : Neo4jRows.Strings(needCodes),

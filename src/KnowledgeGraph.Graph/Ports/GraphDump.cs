@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Graph.Ports;
 
 /// <summary>
 /// The lines of <see cref="IGraphWriter.DumpAsync"/>, the same for every store: fields joined by '|', nulls left out,
-/// properties as canonical JSON (keys in ordinal order, numbers as decimals, no spaces), so that equal graphs give equal
+/// facts (GraphJson) as canonical JSON (keys in ordinal order, numbers as decimals, no spaces), so that equal graphs give equal
 /// dumps whichever store holds them.
 /// </summary>
 public static class GraphDump
@@ -16,14 +16,14 @@ public static class GraphDump
     public static string Node(GraphNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Line("node", node.Label, node.Id, Date(node.ValidFrom), Canonical(node.Properties), string.Join(',', node.EventIds));
+        return Line("node", node.Label, node.Id, Date(node.ValidFrom), Canonical(GraphJson.Of(node)), string.Join(',', node.EventIds));
     }
 
     public static string Edge(GraphEdge edge)
     {
         ArgumentNullException.ThrowIfNull(edge);
         return Line("edge", edge.Type, edge.FromLabel, edge.FromId, edge.ToLabel, edge.ToId, edge.Key, Date(edge.ValidFrom), Date(edge.ValidTo) ?? "open",
-            Canonical(edge.Properties), string.Join(',', edge.EventIds));
+            Canonical(GraphJson.Of(edge)), string.Join(',', edge.EventIds));
     }
 
     public static string Event(ProvenanceEvent e)
