@@ -17,9 +17,13 @@ public static partial class Cypher
 
     private const string SearchableLabels = Labels.Organization + "|" + Labels.Facility + "|" + Labels.Policy;
 
-    // The text a search matches: names, titles and aliases, lower-cased (as the PostgreSQL adapter's search column).
-    private const string Searchable =
-        "toLower(coalesce(n.name, '') + ' ' + coalesce(n.title, '') + ' ' + reduce(s = '', a IN coalesce(n.aliases, []) | s + ' ' + a))";
+    // The text a search matches, lower-cased, exactly as the PostgreSQL adapter's search column builds it: the name, the
+    // title and the aliases as jsonb writes the array (["a", "b"], with \ and " escaped), so both stores find the same.
+    private const string Searchable = """
+        toLower(coalesce(n.name, '') + ' ' + coalesce(n.title, '') + ' ' + CASE WHEN n.aliases IS NULL THEN '' ELSE
+          '[' + reduce(s = '', a IN n.aliases | s + CASE WHEN s = '' THEN '' ELSE ', ' END
+            + '"' + replace(replace(a, '\\', '\\\\'), '"', '\\"') + '"') + ']' END)
+        """;
 
     // Schema, created at start-up; each runs in its own implicit transaction (schema and data changes do not mix).
     public const string NodeIdIsUnique = "CREATE CONSTRAINT IF NOT EXISTS FOR (n:__LABEL__) REQUIRE n.id IS UNIQUE";
