@@ -34,7 +34,7 @@ public sealed record Investment(
     public override IReadOnlyList<string> ProductsTraded => [];
 
     /// <summary>Equity and acquisitions make ownership once completed (and may then change with StakeChanged).</summary>
-    public bool TakesOwnership => Instrument is InvestmentInstrument.Equity or InvestmentInstrument.Acquisition;
+    public bool TakesOwnership => Vocabularies.OwnershipInstruments.Contains(WireName.Of(Instrument));
 }
 
 public sealed record Partnership(
