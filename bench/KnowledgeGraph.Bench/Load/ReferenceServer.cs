@@ -68,8 +68,10 @@ public static class ReferenceServer
             var gaps = await FirmsLackingSupplier.RunAsync(reader, question, http.RequestAborted);
             await WriteAsync(http, json =>
             {
-                json.WriteStartArray("firmsLackingSupplier");
-                foreach (var gap in gaps)
+                json.WriteStartObject("firmsLackingSupplier");
+                json.WriteNumber("totalCount", gaps.Count);
+                json.WriteStartArray("nodes");
+                foreach (var gap in gaps.Take(ServedQueries.FlagshipPage))
                 {
                     json.WriteStartObject();
                     json.WriteStartObject("organization");
@@ -80,6 +82,7 @@ public static class ReferenceServer
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+                json.WriteEndObject();
             });
         });
         await app.RunAsync();

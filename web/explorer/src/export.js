@@ -1,5 +1,5 @@
 // Publishing the view: PNG and SVG of the drawing, CSV of the visible nodes and relationships with their sources.
-import { dealSources } from './api.js';
+import { dealSources, relationshipSources } from './api.js';
 
 function download(name, blob) {
   const url = URL.createObjectURL(blob);
@@ -43,5 +43,7 @@ export async function exportCsv(view, asOf) {
   const missing = view.edges.filter((e) => !e.sources && e.props.dealId);
   const found = await dealSources([...new Set(missing.map((e) => e.props.dealId))]);
   for (const e of missing) e.sources = found[e.props.dealId];
+  const rest = view.edges.filter((x) => !x.sources);
+  await Promise.all(rest.map(async (e) => { e.sources = await relationshipSources(e); }));
   download(`knowledge-graph-${asOf}.csv`, new Blob([toCsv(view, asOf)], { type: 'text/csv;charset=utf-8' }));
 }

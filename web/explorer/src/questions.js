@@ -72,7 +72,7 @@ export async function run(question, asOf, model) {
   };
   const item = (id, label, ...rest) => h('li', {}, h('button', { type: 'button', class: 'link', 'data-node': id }, label), ...rest);
   if (question.type === 'flagship') {
-    const gaps = await api.flagship({ product: question.product, bloc: question.bloc, exclude: question.exclude, asOf, own: question.own });
+    const { gaps } = await api.flagship({ product: question.product, bloc: question.bloc, exclude: question.exclude, asOf, own: question.own });
     for (const g of gaps) {
       model.addNode({ label: 'Organization', ...g.organization });
       nodes.add(g.organization.id);

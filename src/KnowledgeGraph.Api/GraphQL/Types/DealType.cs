@@ -10,11 +10,11 @@ public sealed class DealType : ObjectGraphType<GraphNode>
     {
         Name = "Deal";
         Description = "An investment, a partnership or a supply agreement, with its parties and its sources.";
-        Field<NonNullGraphType<StringGraphType>>("id").Description("The dealId of its events.").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("kind").Description("investment, partnership or supply.").Resolve(ctx => ctx.Source.Text("kind"));
-        Field<NonNullGraphType<StringGraphType>>("status").Description("Its latest status (ended for an ended partnership or agreement).").Resolve(ctx => ctx.Source.Text("status"));
-        Field<StringGraphType>("partnershipKind").Resolve(ctx => ctx.Source.Text("partnershipKind"));
-        Field<StringGraphType>("instrument").Resolve(ctx => ctx.Source.Text("instrument"));
+        this.ImplementNode(Labels.Deal, "The dealId of its events.");
+        Field<NonNullGraphType<DealKindGraphType>>("kind").Resolve(ctx => ctx.Source.Text("kind"));
+        Field<NonNullGraphType<DealStatusGraphType>>("status").Description("Its latest status (ENDED for an ended partnership or agreement).").Resolve(ctx => ctx.Source.Text("status"));
+        Field<PartnershipKindGraphType>("partnershipKind").Resolve(ctx => ctx.Source.Text("partnershipKind"));
+        Field<InstrumentGraphType>("instrument").Resolve(ctx => ctx.Source.Text("instrument"));
         Field<StringGraphType>("product").Resolve(ctx => ctx.Source.Text("product"));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("products")
             .Resolve(ctx => ProductsOf(ctx.Source));

@@ -5,33 +5,25 @@ using KnowledgeGraph.Graph.Ports;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
-/// <summary>Any node of the graph, as the explorer and path answers show it.</summary>
-public sealed class NodeType : ObjectGraphType<GraphNode>
-{
-    public NodeType()
-    {
-        Name = "Node";
-        Field<NonNullGraphType<StringGraphType>>("label").Description("Organization, Facility, Country, Bloc, Product, Category, Deal or Policy.").Resolve(ctx => ctx.Source.Label);
-        Field<NonNullGraphType<StringGraphType>>("id").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Text("name") ?? ctx.Source.Text("title") ?? ctx.Source.Id);
-        Field<StringGraphType>("country").Resolve(ctx => ctx.Source.Label == Labels.Country ? ctx.Source.Id : ctx.Source.Text("country"));
-        Field<NonNullGraphType<StringGraphType>>("properties").Description("All attributes, as a JSON object.").Resolve(ctx => ctx.Source.Properties.ToJsonString());
-        Field<DateGraphType>("validFrom").Resolve(ctx => ctx.Source.ValidFrom);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventRecordType>>>>("events").Resolve(ctx => ctx.Loaders().Events(ctx.Source.EventIds));
-    }
-}
-
 /// <summary>Any relationship of the graph, one version of it.</summary>
 public sealed class RelationshipType : ObjectGraphType<GraphEdge>
 {
+    private static readonly HashSet<string> FromDeals = [Relationships.Supplies, Relationships.InvestedIn, Relationships.Owns];
+
     public RelationshipType()
     {
         Name = "Relationship";
-        Field<NonNullGraphType<StringGraphType>>("type").Resolve(ctx => ctx.Source.Type);
-        Field<NonNullGraphType<NodeType>>("from").Resolve(ctx => ctx.Loaders().Node(ctx.Source.FromLabel, ctx.Source.FromId));
-        Field<NonNullGraphType<NodeType>>("to").Resolve(ctx => ctx.Loaders().Node(ctx.Source.ToLabel, ctx.Source.ToId));
+        Field<NonNullGraphType<RelationshipTypeGraphType>>("type").Resolve(ctx => ctx.Source.Type);
+        Field<NonNullGraphType<NodeInterface>>("from").Resolve(ctx => ctx.Loaders().Node(ctx.Source.FromLabel, ctx.Source.FromId));
+        Field<NonNullGraphType<NodeInterface>>("to").Resolve(ctx => ctx.Loaders().Node(ctx.Source.ToLabel, ctx.Source.ToId));
         Field<NonNullGraphType<StringGraphType>>("key").Description("What distinguishes it from its siblings: a deal id, a product, a bloc, a role.").Resolve(ctx => ctx.Source.Key);
-        Field<NonNullGraphType<StringGraphType>>("properties").Description("All attributes, as a JSON object.").Resolve(ctx => ctx.Source.Properties.ToJsonString());
+        Field<DealType>("deal").Description("The deal it comes from (SUPPLIES, INVESTED_IN, OWNS, PARTY_TO); null for the others.")
+            .Resolve(ctx => FromDeals.Contains(ctx.Source.Type) ? ctx.Loaders().Node(Labels.Deal, ctx.Source.Key)
+                : ctx.Source.Type == Relationships.PartyTo ? ctx.Loaders().Node(Labels.Deal, ctx.Source.ToId) : null);
+        Field<StringGraphType>("status").Description("In this version: a supply agreement's, an investment's or an operated facility's status.")
+            .Resolve(ctx => ctx.Source.Text("status"));
+        Field<StringGraphType>("product").Description("The product supplied (SUPPLIES).").Resolve(ctx => ctx.Source.Text("product"));
+        Field<DecimalGraphType>("stakePercent").Description("The stake held (OWNS) or invested (INVESTED_IN).").Resolve(ctx => ctx.Source.Number("stakePercent"));
         this.AddValidityAndSources(e => e);
     }
 }
@@ -43,6 +35,6 @@ public sealed class NeighbourType : ObjectGraphType<Neighbour>
     {
         Name = "Neighbour";
         Field<NonNullGraphType<RelationshipType>>("relationship").Resolve(ctx => ctx.Source.Edge);
-        Field<NonNullGraphType<NodeType>>("node").Resolve(ctx => ctx.Source.Node);
+        Field<NonNullGraphType<NodeInterface>>("node").Resolve(ctx => ctx.Source.Node);
     }
 }

@@ -14,15 +14,15 @@ public sealed class OrganizationType : ObjectGraphType<GraphNode>
     {
         Name = "Organization";
         Description = "A company, government agency, investor, research body or consortium.";
-        Field<NonNullGraphType<StringGraphType>>("id").Description("The orgId of its events.").Resolve(ctx => ctx.Source.Id);
+        this.ImplementNode(Labels.Organization, "The orgId of its events.");
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Text("name"));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Resolve(ctx => Strings(ctx.Source, "aliases"));
         Field<NonNullGraphType<StringGraphType>>("country").Description("Where it is based at asOf.").AsOfArgument()
             .Resolve(ctx => new ThenResult<IReadOnlyList<GraphEdge>?, string>(
                 ctx.Loaders().Edges(ctx.Source.Id, [Relationships.BasedIn], true, ctx.AsOf()),
                 edges => new Loaded<string>(edges is [var e, ..] ? e.ToId : ctx.Source.Text("country")!)));
-        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(ctx => ctx.Source.Text("kind"));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("stages").Resolve(ctx => Strings(ctx.Source, "stages"));
+        Field<NonNullGraphType<OrganizationKindGraphType>>("kind").Resolve(ctx => ctx.Source.Text("kind"));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageGraphType>>>>("stages").Resolve(ctx => Strings(ctx.Source, "stages"));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("consumes").Description("Products or categories it needs.").Resolve(ctx => Strings(ctx.Source, "consumes"));
         Field<DateGraphType>("validFrom").Description("The effective date of its registration.").Resolve(ctx => ctx.Source.ValidFrom);
 

@@ -10,11 +10,11 @@ public sealed class PolicyType : ObjectGraphType<GraphNode>
     {
         Name = "Policy";
         Description = "A government or bloc policy: export control, tariff, subsidy, loan, strategic project...";
-        Field<NonNullGraphType<StringGraphType>>("id").Description("The policyId of its events.").Resolve(ctx => ctx.Source.Id);
+        this.ImplementNode(Labels.Policy, "The policyId of its events.");
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Text("title"));
         Field<NonNullGraphType<StringGraphType>>("jurisdiction").Description("A country code or a bloc id.").Resolve(ctx => ctx.Source.Text("jurisdiction"));
-        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(ctx => ctx.Source.Text("kind"));
-        Field<NonNullGraphType<StringGraphType>>("status").Description("in-force or revoked.").Resolve(ctx => ctx.Source.Text("status"));
+        Field<NonNullGraphType<PolicyKindGraphType>>("kind").Resolve(ctx => ctx.Source.Text("kind"));
+        Field<NonNullGraphType<PolicyStatusGraphType>>("status").Resolve(ctx => ctx.Source.Text("status"));
         Field<DateGraphType>("enactedOn").Resolve(ctx => ctx.Source.ValidFrom);
         Field<DateGraphType>("revokedOn").Resolve(ctx => ctx.Source.Text("revokedOn"));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("products").Resolve(ctx => OrganizationType.Strings(ctx.Source, "products"));

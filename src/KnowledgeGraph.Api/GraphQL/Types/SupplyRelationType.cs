@@ -15,7 +15,7 @@ public sealed class SupplyRelationType : ObjectGraphType<GraphEdge>
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.Key));
         Field<NonNullGraphType<StringGraphType>>("product").Resolve(ctx => ctx.Source.Text("product"));
         Field<NonNullGraphType<StringGraphType>>("category").Resolve(ctx => ctx.Source.Text("category"));
-        Field<NonNullGraphType<StringGraphType>>("status").Description("signed, or proposed (shown, never counted as supply).").Resolve(ctx => ctx.Source.Text("status"));
+        Field<NonNullGraphType<SupplyStatusGraphType>>("status").Resolve(ctx => ctx.Source.Text("status"));
         Field<DecimalGraphType>("volumeTonnesPerYear").Resolve(ctx => ctx.Source.Number("volumeTonnesPerYear"));
         this.AddValidityAndSources(e => e);
     }
@@ -30,8 +30,8 @@ public sealed class InvestmentRelationType : ObjectGraphType<GraphEdge>
         Field<NonNullGraphType<OrganizationType>>("investor").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.FromId));
         Field<NonNullGraphType<OrganizationType>>("target").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.ToId));
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.Key));
-        Field<NonNullGraphType<StringGraphType>>("instrument").Resolve(ctx => ctx.Source.Text("instrument"));
-        Field<NonNullGraphType<StringGraphType>>("status").Resolve(ctx => ctx.Source.Text("status"));
+        Field<NonNullGraphType<InstrumentGraphType>>("instrument").Resolve(ctx => ctx.Source.Text("instrument"));
+        Field<NonNullGraphType<InvestmentStatusGraphType>>("status").Resolve(ctx => ctx.Source.Text("status"));
         Field<DecimalGraphType>("stakePercent").Resolve(ctx => ctx.Source.Number("stakePercent"));
         Field<DecimalGraphType>("amount").Resolve(ctx => ctx.Source.Number("amount"));
         Field<StringGraphType>("currency").Resolve(ctx => ctx.Source.Text("currency"));
@@ -61,7 +61,7 @@ public sealed class DealPartyType : ObjectGraphType<GraphEdge>
         Name = "DealParty";
         Field<NonNullGraphType<OrganizationType>>("organization").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.FromId));
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.ToId));
-        Field<NonNullGraphType<StringGraphType>>("role").Resolve(ctx => ctx.Source.Key);
+        Field<NonNullGraphType<PartyRoleGraphType>>("role").Resolve(ctx => ctx.Source.Key);
         this.AddValidityAndSources(e => e);
     }
 }

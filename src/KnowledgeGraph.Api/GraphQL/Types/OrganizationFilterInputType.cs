@@ -1,41 +1,7 @@
 using GraphQL.Types;
-using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 
 namespace KnowledgeGraph.Api.GraphQL;
-
-/// <summary>A Relay connection of organizations; the cursor is the organization's id.</summary>
-public sealed class OrganizationConnectionType : ObjectGraphType<Page<GraphNode>>
-{
-    public OrganizationConnectionType()
-    {
-        Name = "OrganizationConnection";
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Resolve(ctx => ctx.Source.TotalCount);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationEdgeType>>>>("edges").Resolve(ctx => ctx.Source.Items);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationType>>>>("nodes").Resolve(ctx => ctx.Source.Items);
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(ctx => ctx.Source);
-    }
-}
-
-public sealed class OrganizationEdgeType : ObjectGraphType<GraphNode>
-{
-    public OrganizationEdgeType()
-    {
-        Name = "OrganizationEdge";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<OrganizationType>>("node").Resolve(ctx => ctx.Source);
-    }
-}
-
-public sealed class PageInfoType : ObjectGraphType<Page<GraphNode>>
-{
-    public PageInfoType()
-    {
-        Name = "PageInfo";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(ctx => ctx.Source.HasNextPage);
-        Field<StringGraphType>("endCursor").Resolve(ctx => ctx.Source.Items.Count > 0 ? ctx.Source.Items[^1].Id : null);
-    }
-}
 
 public sealed class OrganizationFilterInputType : InputObjectGraphType
 {
@@ -44,7 +10,7 @@ public sealed class OrganizationFilterInputType : InputObjectGraphType
         Name = "OrganizationFilter";
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("countries").Description("Based in one of these countries at asOf.");
         Field<StringGraphType>("bloc").Description("Based at asOf in a country that is then a member of the bloc.");
-        Field<StringGraphType>("stage").Description("Works at this stage of the chain.");
+        Field<StageGraphType>("stage").Description("Works at this stage of the chain.");
         Field<StringGraphType>("product").Description("Needs it, or supplies it under an agreement in force (a product or a category).");
         Field<StringGraphType>("text").Description("Name or alias contains this, case-insensitive.");
     }
