@@ -104,7 +104,7 @@ export function layout(cy, fresh) {
   const n = cy.nodes().length;
   if (n === 0) return Promise.resolve();
   const run = cy.layout({
-    name: 'fcose', randomize: fresh, animate: false, fit: true, padding: 40,
+    name: 'fcose', randomize: fresh, animate: false, fit: true, padding: 40, nodeDimensionsIncludeLabels: true,
     nodeRepulsion: () => 9000, idealEdgeLength: () => (n > 150 ? 70 : 90), nodeSeparation: 80,
     packComponents: true, numIter: 2500, tilingPaddingHorizontal: 70, tilingPaddingVertical: 24,
   });

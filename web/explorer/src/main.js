@@ -8,6 +8,8 @@ import { h, renderNode, renderRelationship } from './details.js';
 import { buildForms, run, BLOCS } from './questions.js';
 import { setUpSearch } from './search.js';
 import { exportCsv, exportPng, exportSvg } from './export.js';
+import { renderStart } from './start.js';
+import { renderTable } from './table.js';
 
 const $ = (id) => document.getElementById(id);
 const state = readHash();
@@ -71,14 +73,26 @@ async function render({ fresh = false } = {}) {
   status.dataset.edges = String(view.edges.length);
   status.textContent = `${view.nodes.length} nodes · ${view.edges.length} relationships · as of ${state.asOf}`
     + (hidden > 0 ? ` · ${hidden} hidden by the filters or the date` : '');
-  $('empty').hidden = view.nodes.length > 0;
-  $('empty').querySelector('strong').textContent = model.nodes.size
-    ? `The filters or the date hide all ${model.nodes.size} nodes.` : 'Nothing in view yet.';
+  showStart();
   renderViewList();
   renderLegend();
   syncControls(state);
   writeHash(state);
   if (state.selected) showSelected();
+}
+
+let startShownFor = '';
+
+/** The start page while nothing is asked or opened; a note when the filters or the date hide everything. */
+function showStart() {
+  const nothing = !state.opened.length && !state.expanded.length && !state.question;
+  $('start').hidden = !nothing;
+  $('hidden-all').hidden = nothing || view.nodes.length > 0;
+  $('hidden-all').textContent = `The filters or the date hide all ${model.nodes.size} nodes.`;
+  if (nothing && startShownFor !== state.asOf) {
+    startShownFor = state.asOf;
+    renderStart($('start'), state.asOf, (hash) => `#${new URLSearchParams({ ...hash, asOf: state.asOf })}`);
+  }
 }
 
 function renderViewList() {
@@ -137,8 +151,10 @@ const actions = {
   },
 };
 
+/** Opens a node with its relationships drawn at once. */
 async function open(id) {
   if (!state.opened.includes(id)) state.opened = [...state.opened, id];
+  if (!state.expanded.includes(id)) state.expanded = [...state.expanded, id];
   state.selected = id;
   await refresh();
   $('details').focus();
@@ -152,6 +168,9 @@ async function ask(question, asOf = state.asOf) {
 
 function showAnswer(answer) {
   const box = $('answer');
+  $('graph-area').classList.toggle('with-table', Boolean(answer?.table));
+  $('table-view').hidden = !answer?.table;
+  if (answer?.table) renderTable($('table-view'), answer.table);
   if (!box) return;
   if (!answer) {
     box.replaceChildren();
@@ -182,6 +201,12 @@ function setUpControls() {
   $('export-svg').addEventListener('click', () => exportSvg(cy, state.asOf));
   $('export-csv').addEventListener('click', () => exportCsv(view, state.asOf).catch((e) => showError(`The CSV could not be made: ${e.message}`)));
   cy.on('tap', 'node, edge', (e) => select(e.target.id()));
+  for (const list of [$('question-forms'), $('table-view')]) {
+    list.addEventListener('click', (e) => {
+      const id = e.target.closest('button[data-node]')?.dataset.node;
+      if (id) select(id, true);
+    });
+  }
   cy.on('dbltap', 'node', (e) => actions.expand(e.target.id()));
   buildForms($('question-forms'), ask, state.question);
   setUpSearch($('search-input'), $('search-results'), $('search-status'), open);
