@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using Inputs = KnowledgeGraph.Graph.Queries.Inputs;
@@ -19,7 +20,7 @@ internal static class ListQueries
             .Paged()
             .AsOfArgument()
             .ResolveAsync(async ctx => Connections.ById(await ctx.Loaders().Reader.FacilitiesAsync(new FacilityFilter(ctx.AsOf(),
-                ctx.GetArgument<string?>("country"), ctx.GetArgument<string?>("stage"), ctx.GetArgument<string?>("operatorId"), ctx.GetArgument<string?>("status")),
+                ctx.GetArgument<string?>("country"), ctx.GetArgument<Stage?>("stage"), ctx.GetArgument<string?>("operatorId"), ctx.GetArgument<FacilityStatus?>("status")),
                 ctx.GetArgument<string?>("after"), Paging.First(ctx), ctx.CancellationToken)));
 
         query.Field<NonNullGraphType<ConnectionType<DealType, GraphNode>>>("deals")
@@ -33,7 +34,7 @@ internal static class ListQueries
             .ResolveAsync(async ctx =>
             {
                 var codes = ctx.GetArgument<string?>("product") is { } p ? Inputs.NeedCodes(Inputs.Products("product", p)) : null;
-                return Connections.ById(await ctx.Loaders().Reader.DealsAsync(new DealFilter(ctx.GetArgument<string?>("kind"), ctx.GetArgument<string?>("party"),
+                return Connections.ById(await ctx.Loaders().Reader.DealsAsync(new DealFilter(ctx.GetArgument<DealKind?>("kind"), ctx.GetArgument<string?>("party"),
                     ctx.GetArgument<string?>("country"), codes, ctx.GetArgument<DateOnly?>("from"), ctx.GetArgument<DateOnly?>("to")),
                     ctx.GetArgument<string?>("after"), Paging.First(ctx), ctx.CancellationToken));
             });
@@ -44,7 +45,7 @@ internal static class ListQueries
             .Argument<StringGraphType>("beneficiary", "An organization id.").Argument<PolicyStatusGraphType>("status")
             .Paged()
             .ResolveAsync(async ctx => Connections.ById(await ctx.Loaders().Reader.PoliciesAsync(new PolicyFilter(ctx.GetArgument<string?>("jurisdiction"),
-                ctx.GetArgument<string?>("kind"), ctx.GetArgument<string?>("product"), ctx.GetArgument<string?>("beneficiary"), ctx.GetArgument<string?>("status")),
+                ctx.GetArgument<PolicyKind?>("kind"), ctx.GetArgument<string?>("product"), ctx.GetArgument<string?>("beneficiary"), ctx.GetArgument<PolicyStatus?>("status")),
                 ctx.GetArgument<string?>("after"), Paging.First(ctx), ctx.CancellationToken)));
     }
 }

@@ -1,12 +1,17 @@
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
 
 namespace KnowledgeGraph.Graph.Model;
 
-/// <summary>A node of the graph. Static nodes (countries, blocs, products) have no events and no validity.</summary>
-public sealed record GraphNode(string Label, string Id, DateOnly? ValidFrom, JsonObject Properties, IReadOnlyList<string> EventIds)
+/// <summary>
+/// A node of the graph: one typed record per label (see Nodes.cs and Deals.cs), carrying the facts its fold derived.
+/// Static nodes (countries, blocs, products, categories) have no events and no validity.
+/// </summary>
+public abstract record GraphNode(string Id, DateOnly? ValidFrom, IReadOnlyList<string> EventIds)
 {
-    public string? Text(string key) => Properties[key]?.GetValue<string>();
+    public abstract string Label { get; }
+
+    /// <summary>How a reader names it: its name or title, else its id.</summary>
+    public virtual string Caption => Id;
 
     public bool IsValidAt(DateOnly date) => ValidFrom is null || ValidFrom <= date;
 }
@@ -14,14 +19,13 @@ public sealed record GraphNode(string Label, string Id, DateOnly? ValidFrom, Jso
 /// <summary>
 /// One version of a relationship, valid in world time from <see cref="ValidFrom"/> (inclusive) to
 /// <see cref="ValidTo"/> (exclusive; null when open). A status change closes one version and opens the next.
+/// One typed record per relationship type (see Relationships.cs).
 /// </summary>
-public sealed record GraphEdge(
-    string Type, string FromLabel, string FromId, string ToLabel, string ToId, string Key,
-    DateOnly ValidFrom, DateOnly? ValidTo, JsonObject Properties, IReadOnlyList<string> EventIds)
+public abstract record GraphEdge(
+    string FromLabel, string FromId, string ToLabel, string ToId, string Key,
+    DateOnly ValidFrom, DateOnly? ValidTo, IReadOnlyList<string> EventIds)
 {
-    public string? Text(string key) => Properties[key]?.GetValue<string>();
-
-    public decimal? Number(string key) => Properties[key]?.GetValue<decimal>();
+    public abstract string Type { get; }
 
     public bool IsValidAt(DateOnly date) => ValidFrom <= date && (ValidTo is null || date < ValidTo);
 }

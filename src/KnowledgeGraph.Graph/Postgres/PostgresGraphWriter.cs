@@ -35,6 +35,16 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         await EnsureSchemaAsync(ct);
     }
 
+    /// <summary>
+    /// Without statistics the planner takes the freshly written tables for empty and picks nested loops that take
+    /// minutes on a large graph; autovacuum would analyze them only later.
+    /// </summary>
+    public async Task AfterBulkLoadAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await Execute(connection, "ANALYZE kg_graph.nodes, kg_graph.edges, kg_graph.events, kg_graph.streams", ct);
+    }
+
     public async Task WriteAsync(IReadOnlyList<StreamGraph> streams, CancellationToken ct)
     {
         try
@@ -142,7 +152,7 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         insert.Parameters.AddWithValue("label", nodes.Select(n => n.Label).ToArray());
         insert.Parameters.AddWithValue("id", nodes.Select(n => n.Id).ToArray());
         insert.Parameters.AddWithValue("valid_from", nodes.Select(n => n.ValidFrom).ToArray());
-        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => n.Properties.ToJsonString()).ToArray());
+        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => GraphJson.Of(n).ToJsonString()).ToArray());
         insert.Parameters.AddWithValue("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => JsonSerializer.Serialize(n.EventIds)).ToArray());
         await insert.ExecuteNonQueryAsync(ct);
     }
@@ -177,7 +187,7 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         insert.Parameters.AddWithValue("key", edges.Select(e => e.Key).ToArray());
         insert.Parameters.AddWithValue("valid_from", edges.Select(e => e.ValidFrom).ToArray());
         insert.Parameters.AddWithValue("valid_to", NpgsqlDbType.Array | NpgsqlDbType.Date, edges.Select(e => e.ValidTo).ToArray());
-        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => e.Properties.ToJsonString()).ToArray());
+        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => GraphJson.Of(e).ToJsonString()).ToArray());
         insert.Parameters.AddWithValue("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => JsonSerializer.Serialize(e.EventIds)).ToArray());
         var written = new HashSet<(string, string, string, string, string, string, DateOnly)>();
         await using (var reader = await insert.ExecuteReaderAsync(ct))

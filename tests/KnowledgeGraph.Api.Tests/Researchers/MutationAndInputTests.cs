@@ -129,6 +129,15 @@ public class MutationAndInputTests(ScenarioServer scenario) : IClassFixture<Scen
         Assert.Contains("unknown country 'XX'", (await scenario.Client.PostGraphQLAsync(new { query = """{ firmsLackingSupplier(product: "magnet", countries: ["XX"], excludeSupplierCountries: ["CN"]) { nodes { reason } } }""" })).FirstErrorMessage);
 
     [Fact]
+    public async Task UnknownFacilityStatus_IsRefusedBeforeRunning_NamingTheEnum()
+    {
+        var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ facilities(status: RUNNING) { totalCount } }""" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("FacilityStatus", answer.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedDate_IsRefusedBeforeRunning_With400()
     {
         var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ stageConcentration(stage: MAGNET, asOf: "2025-13-45") { hhi } }""" });

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Queries;
 
 namespace KnowledgeGraph.Api.GraphQL.Analysis;
@@ -55,6 +56,6 @@ internal static class AnalysisFields
             .Description("Operating capacity of a stage by country at asOf, and its Herfindahl-Hirschman index.")
             .Argument<NonNullGraphType<StageGraphType>>("stage")
             .AsOfArgument()
-            .ResolveAsync(async ctx => await StageConcentration.RunAsync(ctx.Loaders().Reader, ctx.GetArgument<string>("stage"), ctx.AsOf(), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await StageConcentration.RunAsync(ctx.Loaders().Reader, WireName.Of(ctx.GetArgument<Stage>("stage")), ctx.AsOf(), ctx.CancellationToken));
     }
 }

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 
@@ -8,8 +9,6 @@ namespace KnowledgeGraph.Api.GraphQL;
 /// <summary>Any relationship of the graph, one version of it.</summary>
 public sealed class RelationshipType : ObjectGraphType<GraphEdge>
 {
-    private static readonly HashSet<string> FromDeals = [Relationships.Supplies, Relationships.InvestedIn, Relationships.Owns];
-
     public RelationshipType()
     {
         Name = "Relationship";
@@ -18,14 +17,29 @@ public sealed class RelationshipType : ObjectGraphType<GraphEdge>
         Field<NonNullGraphType<NodeInterface>>("to").Resolve(ctx => ctx.Loaders().Node(ctx.Source.ToLabel, ctx.Source.ToId));
         Field<NonNullGraphType<StringGraphType>>("key").Description("What distinguishes it from its siblings: a deal id, a product, a bloc, a role.").Resolve(ctx => ctx.Source.Key);
         Field<DealType>("deal").Description("The deal it comes from (SUPPLIES, INVESTED_IN, OWNS, PARTY_TO); null for the others.")
-            .Resolve(ctx => FromDeals.Contains(ctx.Source.Type) ? ctx.Loaders().Node(Labels.Deal, ctx.Source.Key)
-                : ctx.Source.Type == Relationships.PartyTo ? ctx.Loaders().Node(Labels.Deal, ctx.Source.ToId) : null);
-        Field<StringGraphType>("status").Description("In this version: a supply agreement's, an investment's or an operated facility's status.")
-            .Resolve(ctx => ctx.Source.Text("status"));
-        Field<StringGraphType>("product").Description("The product supplied (SUPPLIES).").Resolve(ctx => ctx.Source.Text("product"));
-        Field<DecimalGraphType>("stakePercent").Description("The stake held (OWNS) or invested (INVESTED_IN).").Resolve(ctx => ctx.Source.Number("stakePercent"));
+            .Resolve(ctx => DealOf(ctx.Source) is { } deal ? ctx.Loaders().Node(Labels.Deal, deal) : null);
+        Field<StringGraphType>("status").Description("In this version: a supply agreement's, an investment's or an operated facility's status, as in the import format.")
+            .Resolve(ctx => ctx.Source switch
+            {
+                Supplies s => WireName.Of(s.Status),
+                InvestedIn i => WireName.Of(i.Status),
+                Operates o => WireName.Of(o.Status),
+                _ => null,
+            });
+        Field<StringGraphType>("product").Description("The product supplied (SUPPLIES).").Resolve(ctx => (ctx.Source as Supplies)?.Product);
+        Field<DecimalGraphType>("stakePercent").Description("The stake held (OWNS) or invested (INVESTED_IN).")
+            .Resolve(ctx => ctx.Source switch { Owns o => o.StakePercent, InvestedIn i => i.StakePercent, _ => null });
         this.AddValidityAndSources(e => e);
     }
+
+    private static string? DealOf(GraphEdge edge) => edge switch
+    {
+        Supplies s => s.DealId,
+        InvestedIn i => i.DealId,
+        Owns o => o.DealId,
+        PartyTo p => p.ToId,
+        _ => null,
+    };
 }
 
 /// <summary>A neighbour of a node: the relationship and the node at its other end.</summary>

@@ -19,11 +19,11 @@ public sealed class NodeInterface : InterfaceGraphType<GraphNode>
 
 internal static class NodeImplementation
 {
-    /// <summary>Makes the type implement <c>Node</c> for the nodes of the label, with its <c>id</c>.</summary>
-    public static void ImplementNode(this ObjectGraphType<GraphNode> type, string label, string idDescription)
+    /// <summary>Makes the type implement <c>Node</c> for the nodes of its record, with its <c>id</c>.</summary>
+    public static void ImplementNode<TNode>(this ObjectGraphType<TNode> type, string idDescription) where TNode : GraphNode
     {
         type.Interface<NodeInterface>();
-        type.IsTypeOf = source => source is GraphNode node && node.Label == label;
+        type.IsTypeOf = source => source is TNode;
         type.Field<NonNullGraphType<IdGraphType>>("id").Description(idDescription).Resolve(ctx => ctx.Source.Id);
     }
 }

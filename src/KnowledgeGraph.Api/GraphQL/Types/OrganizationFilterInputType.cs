@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Ports;
 
 namespace KnowledgeGraph.Api.GraphQL;
@@ -31,7 +32,7 @@ public sealed class OrganizationFilterInputType : InputObjectGraphType
         return new OrganizationFilter(
             countries is null ? null : KnowledgeGraph.Graph.Queries.Inputs.CountryList("filter.countries", countries),
             KnowledgeGraph.Graph.Queries.Inputs.Bloc("filter.bloc", Text("bloc")),
-            Text("stage") is { } stage ? KnowledgeGraph.Graph.Queries.Inputs.Stage("filter.stage", stage) : null,
+            input.TryGetValue("stage", out var stage) ? stage as Stage? : null,
             product,
             Text("text"));
     }
