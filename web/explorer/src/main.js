@@ -3,7 +3,8 @@ import * as api from './api.js';
 import { GraphModel, KINDS } from './model.js';
 import { readHash, writeHash, visible } from './state.js';
 import { setUpFilters, syncControls } from './controls.js';
-import { createGraph, draw, layout, countryColour, KIND_COLOURS, CHINA_RED } from './draw.js';
+import { createGraph, draw, layout, KIND_COLOURS, CHINA_RED } from './draw.js';
+import { painter } from './colour.js';
 import { h, renderNode, renderRelationship } from './details.js';
 import { buildForms, run, BLOCS } from './questions.js';
 import { setUpSearch } from './search.js';
@@ -16,6 +17,7 @@ const state = readHash();
 let model = new GraphModel();
 let blocMembers = new Map();
 let view = { nodes: [], edges: [] };
+let paint = null;
 let refreshing = 0;
 const cy = createGraph($('cy'));
 
@@ -65,7 +67,8 @@ async function refresh({ fresh = false } = {}) {
 /** Filters the model, draws it, and updates the lists, the counts, the legend and the URL. */
 async function render({ fresh = false } = {}) {
   view = visible(model, state, blocMembers);
-  const added = draw(cy, model, view, state, model.chinaDependent(view.edges));
+  paint = painter(state.colourBy, model, blocMembers);
+  const added = draw(cy, model, view, state, model.chinaDependent(view.edges), paint);
   if (added > 0 || fresh) await layout(cy, fresh || added === cy.nodes().length);
   const hidden = model.nodes.size - view.nodes.length;
   const status = $('status');
@@ -99,7 +102,7 @@ function renderViewList() {
   const sorted = [...view.nodes].sort((a, b) => a.name.localeCompare(b.name));
   $('view-count').textContent = `(${sorted.length})`;
   $('view-list').replaceChildren(...sorted.map((n) => h('li', {},
-    h('span', { class: 'swatch', style: `background:${countryColour(n.country)}` }),
+    h('span', { class: 'swatch', style: `background:${paint.colour(n)}` }),
     h('button', { type: 'button', class: 'link', 'data-node': n.id, 'aria-current': state.selected === n.id ? 'true' : null,
       title: n.name, onclick: () => select(n.id, true) }, n.name),
     h('span', { class: 'meta' }, ` ${n.country ?? n.label}`))));
@@ -107,13 +110,12 @@ function renderViewList() {
 }
 
 function renderLegend() {
-  const countries = [...new Set(view.nodes.map((n) => n.country).filter(Boolean))].sort();
   $('legend').replaceChildren(
     h('div', {}, KINDS.filter((k) => state.kinds.includes(k.id)).map((k) =>
       h('span', { class: 'key' }, h('i', { class: 'line', style: `background:${KIND_COLOURS[k.id]}` }), k.label))),
     h('div', {}, h('span', { class: 'key' }, h('i', { class: 'line', style: `background:${CHINA_RED}` }), 'China-dependent supply'),
       h('span', { class: 'key' }, h('i', { class: 'ring' }), 'Chinese-linked (based in or owned from CN)')),
-    h('div', {}, countries.map((c) => h('span', { class: 'key' }, h('i', { class: 'dot', style: `background:${countryColour(c)}` }), c))));
+    h('div', {}, paint.legend(view.nodes).map(([label, colour]) => h('span', { class: 'key' }, h('i', { class: 'dot', style: `background:${colour}` }), label))));
 }
 
 function showSelected() {
