@@ -1,31 +1,24 @@
+using KnowledgeGraph.Graph.Model;
+using KnowledgeGraph.Graph.Ports;
 using Npgsql;
 
 namespace KnowledgeGraph.Graph.Postgres;
 
-/// <summary>The whole graph as sorted text lines, for comparing two graphs (crash tests, rebuilds, replays).</summary>
+/// <summary>The whole graph as sorted text lines (<see cref="GraphDump"/>), for comparing two graphs (crash tests, rebuilds, replays, stores).</summary>
 internal static class PostgresDump
 {
-    private static readonly string[] Queries =
-    [
-        "SELECT concat_ws('|', 'node', label, id, valid_from, props::text, array_to_string(event_ids, ',')) FROM kg_graph.nodes",
-        "SELECT concat_ws('|', 'edge', type, from_label, from_id, to_label, to_id, key, valid_from, coalesce(valid_to::text, 'open'), props::text, array_to_string(event_ids, ',')) FROM kg_graph.edges",
-        "SELECT concat_ws('|', 'event', event_id, seq, type, effective_date, stream, title, publisher, url, published_at, retracted_by) FROM kg_graph.events",
-        "SELECT concat_ws('|', 'error', stream, seq, event_id, reason) FROM kg_graph.errors",
-    ];
-
     public static async Task<IReadOnlyList<string>> DumpAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var reader = new PostgresGraphReader(dataSource);
         var lines = new List<string>();
-        foreach (var query in Queries)
-        {
-            await using var command = new NpgsqlCommand(query, connection);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                lines.Add(reader.GetString(0));
-            }
-        }
+        lines.AddRange((await reader.QueryAsync($"SELECT {PostgresGraphReader.NodeColumns} FROM kg_graph.nodes", PostgresGraphReader.ReadNode, ct))
+            .Select(GraphDump.Node));
+        lines.AddRange((await reader.QueryAsync($"SELECT {PostgresGraphReader.EdgeColumns} FROM kg_graph.edges", PostgresGraphReader.ReadEdge, ct))
+            .Select(GraphDump.Edge));
+        lines.AddRange((await reader.QueryAsync($"SELECT {PostgresGraphReader.EventColumns} FROM kg_graph.events", PostgresGraphReader.ReadEvent, ct))
+            .Select(GraphDump.Event));
+        lines.AddRange(await reader.QueryAsync("SELECT stream, seq, event_id, reason FROM kg_graph.errors",
+            r => GraphDump.Error(r.GetString(0), new ProjectionError(r.GetInt64(1), r.GetString(2), r.GetString(3))), ct));
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }
