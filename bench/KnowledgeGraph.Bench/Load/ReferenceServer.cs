@@ -49,7 +49,8 @@ public static class ReferenceServer
                 {
                     json.WriteStartObject();
                     json.WriteString("product", supply.Product);
-                    json.WriteString("status", WireName.Of(supply.Status));
+                    // As the API's DealStatus enum names it: SIGNED.
+                    json.WriteString("status", WireName.Of(supply.Status).ToUpperInvariant().Replace('-', '_'));
                     json.WriteStartObject("supplier");
                     json.WriteString("id", supply.FromId);
                     json.WriteString("name", suppliers[supply.FromId].Caption);
