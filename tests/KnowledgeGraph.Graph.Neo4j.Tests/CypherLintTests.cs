@@ -20,7 +20,7 @@ public sealed class CypherLintTests
     ];
 
     // Keys of the maps in the parameters (rows, and the batch's maps by label and type), which the linter counts as property keys.
-    private static readonly string[] RowKeys = ["fromId", "toId", "props", "missing", .. Labels.All, .. Relationships.All];
+    private static readonly string[] RowKeys = ["fromId", "toId", "props", "label", "missing", .. Labels.All, .. Relationships.All];
 
     // The parameters the adapter passes, with a value of the type each receives.
     private static readonly Dictionary<string, object?> Parameters = new()
@@ -29,6 +29,7 @@ public sealed class CypherLintTests
         ["ids"] = Array.Empty<string>(), ["fromIds"] = Array.Empty<string>(), ["toIds"] = Array.Empty<string>(),
         ["asOf"] = "2025-01-01", ["text"] = "magnet", ["stage"] = "magnet", ["countries"] = Array.Empty<string>(), ["bloc"] = "NATO",
         ["needCodes"] = Array.Empty<string>(), ["product"] = "ndfeb-magnet", ["after"] = "acme", ["limit"] = 10, ["stream"] = "org-acme",
+        ["slug"] = "magnet", ["skip"] = 0, ["first"] = 10,
         ["nodes"] = new Dictionary<string, object>(), ["relationships"] = new Dictionary<string, object>(),
         ["events"] = Array.Empty<object>(), ["errors"] = Array.Empty<object>(),
         ["id"] = "gm", ["types"] = Array.Empty<string>(), ["outgoing"] = true, ["incoming"] = true, ["from"] = "gm", ["to"] = "vac",

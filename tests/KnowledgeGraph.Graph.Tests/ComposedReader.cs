@@ -18,7 +18,7 @@ public sealed class ComposedReader(IGraphReader inner) : IGraphReader
     public Task<Page<GraphNode>> OrganizationsAsync(OrganizationFilter filter, DateOnly asOf, string? after, int first, CancellationToken ct) =>
         inner.OrganizationsAsync(filter, asOf, after, first, ct);
 
-    public Task<IReadOnlyList<GraphNode>> SearchAsync(string text, int limit, CancellationToken ct) => inner.SearchAsync(text, limit, ct);
+    public Task<Page<GraphNode>> SearchAsync(string text, int skip, int first, CancellationToken ct) => inner.SearchAsync(text, skip, first, ct);
 
     public Task<IReadOnlyList<ProvenanceEvent>> EventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct) => inner.EventsAsync(eventIds, ct);
 

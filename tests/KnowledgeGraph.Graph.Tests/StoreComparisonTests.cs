@@ -68,7 +68,7 @@ public class StoreComparisonTests(ScenarioGraphs graphs) : IClassFixture<Scenari
             await r.OrganizationsAsync(new OrganizationFilter(Bloc: "NATO"), Mid2025, "gm", 3, ct),
             await r.OrganizationsAsync(new OrganizationFilter(Text: "siemens", Product: "magnet"), Mid2025, null, 10, ct),
         },
-        ["search"] = async (r, ct) => await r.SearchAsync("mag", 20, ct),
+        ["search"] = async (r, ct) => await r.SearchAsync("mag", 0, 20, ct),
         ["events"] = async (r, ct) => new object[]
         {
             await r.EventsAsync(["sup-jl-gm", "org-volvo-cars", "nothing"], ct), await r.StreamEventsAsync("org:volvo-cars", ct),

@@ -49,7 +49,8 @@ public static class ReferenceServer
                 {
                     json.WriteStartObject();
                     json.WriteString("product", supply.Product);
-                    json.WriteString("status", WireName.Of(supply.Status));
+                    // As the API's DealStatus enum names it: SIGNED.
+                    json.WriteString("status", WireName.Of(supply.Status).ToUpperInvariant().Replace('-', '_'));
                     json.WriteStartObject("supplier");
                     json.WriteString("id", supply.FromId);
                     json.WriteString("name", suppliers[supply.FromId].Caption);
@@ -69,8 +70,10 @@ public static class ReferenceServer
             var gaps = await FirmsLackingSupplier.RunAsync(reader, question, http.RequestAborted);
             await WriteAsync(http, json =>
             {
-                json.WriteStartArray("firmsLackingSupplier");
-                foreach (var gap in gaps)
+                json.WriteStartObject("firmsLackingSupplier");
+                json.WriteNumber("totalCount", gaps.Count);
+                json.WriteStartArray("nodes");
+                foreach (var gap in gaps.Take(ServedQueries.FlagshipPage))
                 {
                     json.WriteStartObject();
                     json.WriteStartObject("organization");
@@ -81,6 +84,7 @@ public static class ReferenceServer
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+                json.WriteEndObject();
             });
         });
         await app.RunAsync();

@@ -11,6 +11,9 @@ public static class ServedQueries
     public const string Bloc = "EU";
     public const string ExcludedCountry = "CN";
 
+    /// <summary>The flagship question's page: the largest the API serves, so that the whole answer comes back.</summary>
+    public const int FlagshipPage = 500;
+
     public const string Organization = """
         query Organization($id: String!, $asOf: Date) {
           organization(id: $id) { id name suppliers(asOf: $asOf) { product status supplier { id name } } }
@@ -19,8 +22,8 @@ public static class ServedQueries
 
     public const string Flagship = """
         query Flagship($product: String!, $bloc: String, $exclude: [String!]!, $asOf: Date) {
-          firmsLackingSupplier(product: $product, bloc: $bloc, excludeSupplierCountries: $exclude, asOf: $asOf) {
-            organization { id name } reason
+          firmsLackingSupplier(product: $product, bloc: $bloc, excludeSupplierCountries: $exclude, asOf: $asOf, first: 500) {
+            totalCount nodes { organization { id name } reason }
           }
         }
         """;

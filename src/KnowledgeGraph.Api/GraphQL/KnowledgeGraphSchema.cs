@@ -12,5 +12,8 @@ public sealed class KnowledgeGraphSchema : Schema
         Mutation = mutation;
         Subscription = subscription;
         RegisterTypeMapping(typeof(DateOnly), typeof(DateGraphType));
+        // Reached only through the Node interface (node, search, neighbours, paths), so named here.
+        RegisterType(typeof(ProductType));
+        RegisterType(typeof(CategoryType));
     }
 }

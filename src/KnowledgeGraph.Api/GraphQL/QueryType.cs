@@ -13,8 +13,6 @@ namespace KnowledgeGraph.Api.GraphQL;
 /// <summary>The root of the researchers' questions. Every list is capped; every date is a world date.</summary>
 public sealed class QueryType : ObjectGraphType
 {
-    public const int MaxPageSize = 100;
-
     public QueryType()
     {
         Name = "Query";
@@ -28,22 +26,21 @@ public sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountryType>>>>("countries")
             .ResolveAsync(async ctx => await ctx.Loaders().Reader.AllNodesAsync(Labels.Country, ctx.CancellationToken));
 
-        Field<NonNullGraphType<OrganizationConnectionType>>("organizations")
+        Field<NonNullGraphType<ConnectionType<OrganizationType, GraphNode>>>("organizations")
             .Description("Organizations registered by asOf that match the filter, by id, a page at a time.")
             .Argument<OrganizationFilterInputType>("filter")
-            .Argument<IntGraphType>("first", $"Page size, at most {MaxPageSize} (default 20).")
-            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .Paged()
             .AsOfArgument()
             .ResolveAsync(async ctx =>
             {
-                var first = Inputs.Range("first", ctx.GetArgument<int?>("first"), 20, MaxPageSize);
+                var first = Paging.First(ctx);
                 var filter = OrganizationFilterInputType.From(ctx.GetArgument<Dictionary<string, object?>?>("filter"));
-                return await ctx.Loaders().Reader.OrganizationsAsync(filter, ctx.AsOf(), ctx.GetArgument<string?>("after"), first, ctx.CancellationToken);
+                return Connections.ById(await ctx.Loaders().Reader.OrganizationsAsync(filter, ctx.AsOf(), ctx.GetArgument<string?>("after"), first, ctx.CancellationToken));
             });
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeType>>>>("search")
-            .Description("Organizations, facilities and policies whose name, title or alias contains the text (case-insensitive).")
+        Field<NonNullGraphType<ConnectionType<NodeInterface, GraphNode>>>("search")
+            .Description("Organizations, facilities and policies whose name, title or alias contains the text (case-insensitive): exact names first, then organizations, then names that start with it.")
             .Argument<NonNullGraphType<StringGraphType>>("text")
-            .Argument<IntGraphType>("first", $"At most this many (default 20, at most {MaxPageSize}).")
+            .Paged()
             .ResolveAsync(async ctx =>
             {
                 var text = ctx.GetArgument<string>("text").Trim();
@@ -51,29 +48,28 @@ public sealed class QueryType : ObjectGraphType
                 {
                     throw new QueryInputException("text", "must not be empty");
                 }
-                return await ctx.Loaders().Reader.SearchAsync(text, Inputs.Range("first", ctx.GetArgument<int?>("first"), 20, MaxPageSize), ctx.CancellationToken);
+                var offset = Connections.Offset(ctx.GetArgument<string?>("after"));
+                var first = Paging.First(ctx);
+                return Connections.AtOffset(await ctx.Loaders().Reader.SearchAsync(text, offset, first, ctx.CancellationToken), offset);
             });
-        Field<NodeType>("node").Description("Any node by its id (organizations first, then facilities, deals, policies, countries, blocs, products).")
+        Field<NodeInterface>("node").Description("Any node by its id (organizations first, then facilities, deals, policies, countries, blocs, products).")
             .Argument<NonNullGraphType<StringGraphType>>("id")
             .ResolveAsync(async ctx => await ctx.Loaders().Reader.NodeAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NeighbourType>>>>("neighbours")
-            .Description("The relationships of a node valid at asOf, with the nodes at their other ends.")
+        Field<NonNullGraphType<ConnectionType<NeighbourType, Neighbour>>>("neighbours")
+            .Description("The relationships of a node valid at asOf, with the nodes at their other ends: those leaving it first, then by type.")
             .Argument<NonNullGraphType<StringGraphType>>("id")
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("types", "Relationship types, e.g. SUPPLIES, OWNS; all when omitted.")
+            .Argument<ListGraphType<NonNullGraphType<RelationshipTypeGraphType>>>("types", "Relationship types, e.g. SUPPLIES, OWNS; all when omitted.")
             .Argument<DirectionGraphType>("direction", "OUT, IN or BOTH (default).")
+            .Paged()
             .AsOfArgument()
             .ResolveAsync(async ctx =>
             {
                 var reader = ctx.Loaders().Reader;
                 var node = await reader.NodeAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken)
                     ?? throw new QueryInputException("id", $"no node with id '{ctx.GetArgument<string>("id")}'");
-                var types = ctx.GetArgument<List<string>?>("types");
-                if (types?.FirstOrDefault(t => !Relationships.All.Contains(t)) is { } unknown)
-                {
-                    throw new QueryInputException("types", $"unknown relationship type '{unknown}' (one of {string.Join(", ", Relationships.All)})");
-                }
                 var direction = ctx.GetArgument("direction", "BOTH");
-                return await GraphPaths.NeighboursAsync(reader, node, types, direction != "IN", direction != "OUT", ctx.AsOf(), ctx.CancellationToken);
+                var all = await GraphPaths.NeighboursAsync(reader, node, ctx.GetArgument<List<string>?>("types"), direction != "IN", direction != "OUT", ctx.AsOf(), ctx.CancellationToken);
+                return Connections.Slice(all, ctx.GetArgument<string?>("after"), Paging.First(ctx));
             });
         this.AddListQueries();
         this.AddAnalysisQueries();

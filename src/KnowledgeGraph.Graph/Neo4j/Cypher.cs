@@ -201,13 +201,16 @@ public static partial class Cypher
         RETURN size(matching) AS total, [m IN matching WHERE $after IS NULL OR m.id > $after][0..$limit] AS page
         """;
 
-    public const string Search = $"""
-        MATCH (n:{SearchableLabels})
-        WITH n, {Searchable} AS searchable
+    /// <summary>Ranked as the PostgreSQL adapter ranks: exact names, then organizations, then prefixes; all counted, one page.</summary>
+    public const string Search = $$"""
+        MATCH (n:{{SearchableLabels}})
+        WITH n, {{Searchable}} AS searchable
         WHERE searchable CONTAINS $text
-        RETURN head(labels(n)) AS label, properties(n) AS props
-        ORDER BY searchable STARTS WITH $text DESC, coalesce(n.name, n.title), n.id
-        LIMIT $limit
+        WITH n, searchable
+        ORDER BY (toLower(coalesce(n.name, n.title)) = $text OR n.id = $slug) DESC, NOT n:Organization, searchable STARTS WITH $text DESC,
+                 coalesce(n.name, n.title), head(labels(n)), n.id
+        WITH collect({label: head(labels(n)), props: properties(n)}) AS matching
+        RETURN size(matching) AS total, matching[$skip..$skip + $first] AS page
         """;
 
     public const string EventsById = "MATCH (e:Event) WHERE e.id IN $ids RETURN properties(e) AS props ORDER BY e.effectiveDate, e.seq";

@@ -75,11 +75,18 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
         return new Page<GraphNode>(page.Take(first).ToList(), (int)row.Number("total"), page.Count > first);
     }
 
-    public async Task<IReadOnlyList<GraphNode>> SearchAsync(string text, int limit, CancellationToken ct)
+    public async Task<Page<GraphNode>> SearchAsync(string text, int skip, int first, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = await client.RunAsync(Cypher.Search, new JsonObject { ["text"] = text.ToLowerInvariant(), ["limit"] = limit }, ct);
-        return result.Rows.Select(r => Neo4jRows.ReadNode(r.Text("label"), r.Map("props"))).ToList();
+        var result = await client.RunAsync(Cypher.Search, new JsonObject
+        {
+            ["text"] = SearchRanking.Text(text), ["slug"] = SearchRanking.Slug(text), ["skip"] = skip, ["first"] = first,
+        }, ct);
+        // The statement aggregates, so it always answers one row: the total is known even when the page is empty.
+        var row = result.Rows[0];
+        var page = row["page"]!.AsArray().Select(m => Neo4jRows.ReadNode(m!["label"]!.GetValue<string>(), m["props"]!.AsObject())).ToList();
+        var total = (int)row.Number("total");
+        return new Page<GraphNode>(page, total, skip + page.Count < total);
     }
 
     public async Task<IReadOnlyList<ProvenanceEvent>> EventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct)

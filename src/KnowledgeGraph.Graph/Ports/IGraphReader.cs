@@ -36,8 +36,12 @@ public partial interface IGraphReader
     /// <summary>Organizations registered by <paramref name="asOf"/> that match the filter, ordered by id, after a cursor.</summary>
     Task<Page<GraphNode>> OrganizationsAsync(OrganizationFilter filter, DateOnly asOf, string? after, int first, CancellationToken ct);
 
-    /// <summary>Organizations, facilities and policies whose name, title or alias contains the text.</summary>
-    Task<IReadOnlyList<GraphNode>> SearchAsync(string text, int limit, CancellationToken ct);
+    /// <summary>
+    /// Organizations, facilities and policies whose name, title or alias contains the text, ranked: exact names first,
+    /// then organizations, then names starting with the text, then by name; the page of <paramref name="first"/> after
+    /// the first <paramref name="skip"/>, with the count of all matches.
+    /// </summary>
+    Task<Page<GraphNode>> SearchAsync(string text, int skip, int first, CancellationToken ct);
 
     Task<IReadOnlyList<ProvenanceEvent>> EventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct);
 

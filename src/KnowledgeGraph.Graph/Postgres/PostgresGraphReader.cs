@@ -72,14 +72,29 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource) : I
         return new Page<GraphNode>(nodes.Take(first).ToList(), (int)rows[0].Total, nodes.Count > first);
     }
 
-    public Task<IReadOnlyList<GraphNode>> SearchAsync(string text, int limit, CancellationToken ct) =>
-        QueryAsync(
+    public async Task<Page<GraphNode>> SearchAsync(string text, int skip, int first, CancellationToken ct)
+    {
+        var rows = await QueryAsync(
             $"""
-            SELECT {NodeColumns} FROM kg_graph.nodes
-            WHERE label IN ('Organization', 'Facility', 'Policy') AND search LIKE '%' || @text || '%' ESCAPE '\'
-            ORDER BY (search LIKE @text || '%' ESCAPE '\') DESC, coalesce(props->>'name', props->>'title'), id
-            LIMIT @limit
-            """, ReadNode, ct, P("text", EscapeLike(text.ToLowerInvariant())), P("limit", limit));
+            WITH matching AS (
+                SELECT * FROM kg_graph.nodes
+                WHERE label IN ('Organization', 'Facility', 'Policy') AND search LIKE '%' || @pattern || '%' ESCAPE '\'
+            ), page AS (
+                SELECT *, row_number() OVER (
+                    ORDER BY (lower(coalesce(props->>'name', props->>'title')) = @text OR id = @slug) DESC, label <> 'Organization',
+                             search LIKE @pattern || '%' ESCAPE '\' DESC, coalesce(props->>'name', props->>'title'), label, id) AS rank
+                FROM matching ORDER BY rank OFFSET @skip LIMIT @first
+            )
+            SELECT p.label, p.id, p.valid_from, p.props::text, p.event_ids, (SELECT count(*) FROM matching)
+            FROM (SELECT 1) AS one LEFT JOIN page p ON true
+            ORDER BY p.rank
+            """,
+            reader => (Node: reader.IsDBNull(1) ? null : ReadNode(reader), Total: reader.GetInt64(5)), ct,
+            P("pattern", EscapeLike(SearchRanking.Text(text))), P("text", SearchRanking.Text(text)), P("slug", SearchRanking.Slug(text)),
+            P("skip", skip), P("first", first));
+        var nodes = rows.Select(r => r.Node).OfType<GraphNode>().ToList();
+        return new Page<GraphNode>(nodes, (int)rows[0].Total, skip + nodes.Count < rows[0].Total);
+    }
 
     public Task<IReadOnlyList<ProvenanceEvent>> EventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct) =>
         QueryAsync($"SELECT {EventColumns} FROM kg_graph.events WHERE event_id = ANY(@ids) ORDER BY effective_date, seq", ReadEvent, ct,

@@ -57,7 +57,7 @@ public class GraphQLLimitsTests(TestDatabase database) : IClassFixture<TestDatab
         // Ten flagship questions (each a recursive statement planned and run by PostgreSQL) take far longer than a
         // millisecond, however warm the server, unlike look-ups that a batch may answer in one quick statement.
         var slow = "{ " + string.Concat(Enumerable.Range(0, 10).Select(i =>
-            $"q{i}: firmsLackingSupplier(product: \"magnet\", bloc: \"NATO\", excludeSupplierCountries: [\"CN\"], considerOwnership: true) {{ reason }} ")) + "}";
+            $"q{i}: firmsLackingSupplier(product: \"magnet\", bloc: \"NATO\", excludeSupplierCountries: [\"CN\"], considerOwnership: true) {{ nodes {{ reason }} }} ")) + "}";
 
         var strict = await client.PostGraphQLAsync(new { query = slow });
         var legacy = await client.PostGraphQLAsync(new { query = slow }, GraphQLHttpClient.Json);

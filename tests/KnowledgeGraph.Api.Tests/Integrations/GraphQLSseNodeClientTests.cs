@@ -40,7 +40,7 @@ public sealed class GraphQLSseNodeClientTests(TestDatabase database) : IClassFix
         Assert.Equal("evt-deal-over-sse", deal["eventId"]!.GetValue<string>());
         Assert.Equal("SupplyAgreementSigned", deal["eventType"]!.GetValue<string>());
         Assert.Equal("deal-over-sse", deal["deal"]!["id"]!.GetValue<string>());
-        Assert.Equal("supply", deal["deal"]!["kind"]!.GetValue<string>());
+        Assert.Equal("SUPPLY", deal["deal"]!["kind"]!.GetValue<string>());
         Assert.True(node.ExitCode == 0, errors);
     }
 

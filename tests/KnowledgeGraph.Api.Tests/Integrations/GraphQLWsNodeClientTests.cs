@@ -41,7 +41,7 @@ public sealed class GraphQLWsNodeClientTests(TestDatabase database) : IClassFixt
         Assert.Equal("evt-deal-from-cli", deal["eventId"]!.GetValue<string>());
         Assert.Equal("SupplyAgreementSigned", deal["eventType"]!.GetValue<string>());
         Assert.Equal("deal-from-cli", deal["deal"]!["id"]!.GetValue<string>());
-        Assert.Equal("supply", deal["deal"]!["kind"]!.GetValue<string>());
+        Assert.Equal("SUPPLY", deal["deal"]!["kind"]!.GetValue<string>());
         Assert.Equal(0, node.ExitCode);
     }
 

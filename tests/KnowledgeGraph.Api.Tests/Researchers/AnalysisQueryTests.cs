@@ -29,22 +29,22 @@ public class AnalysisQueryTests(ScenarioServer scenario) : IClassFixture<Scenari
     {
         var data = await DataAsync($$"""
             { firmsLackingSupplier(product: "ndfeb-magnet", bloc: "NATO", excludeSupplierCountries: ["CN"], asOf: "{{asOf}}",
-                                   considerOwnership: {{(ownership ? "true" : "false")}}) { organization { id } reason } }
+                                   considerOwnership: {{(ownership ? "true" : "false")}}) { nodes { organization { id } reason } } }
             """);
 
-        Assert.Equal(expected, Ids(data.GetProperty("firmsLackingSupplier")));
+        Assert.Equal(expected, Ids(data.GetProperty("firmsLackingSupplier").GetProperty("nodes")));
     }
 
     [Fact]
     public async Task FirmsLackingSupplier_ShowsTheSuppliersInForce_AndTheSourceOfTheirAgreements()
     {
         var data = await DataAsync("""
-            { firmsLackingSupplier(product: "ndfeb-magnet", bloc: "NATO", excludeSupplierCountries: ["CN"], asOf: "2025-06-01") {
+            { firmsLackingSupplier(product: "ndfeb-magnet", bloc: "NATO", excludeSupplierCountries: ["CN"], asOf: "2025-06-01") { nodes {
                 organization { id } suppliers { id country }
-                supplierDetails { excludedBecause agreement { product validFrom sources { eventId source { publisher url } } } } } }
+                supplierDetails { excludedBecause agreement { product validFrom sources { eventId source { publisher url } } } } } } }
             """);
 
-        var gm = data.GetProperty("firmsLackingSupplier").EnumerateArray().Single(g => g.GetProperty("organization").GetProperty("id").GetString() == "gm");
+        var gm = data.GetProperty("firmsLackingSupplier").GetProperty("nodes").EnumerateArray().Single(g => g.GetProperty("organization").GetProperty("id").GetString() == "gm");
         Assert.Equal("""[{"id":"jl-mag","country":"CN"}]""", gm.GetProperty("suppliers").GetRawText());
         var detail = gm.GetProperty("supplierDetails")[0];
         Assert.Equal("based in CN", detail.GetProperty("excludedBecause").GetString());
@@ -55,9 +55,9 @@ public class AnalysisQueryTests(ScenarioServer scenario) : IClassFixture<Scenari
     [Fact]
     public async Task FirmsLackingSupplier_OnACategory_IncludesTheFirmWhoseOnlyAgreementWasRetracted()
     {
-        var data = await DataAsync("""{ firmsLackingSupplier(product: "magnet", bloc: "NATO", excludeSupplierCountries: ["CN"], asOf: "2025-06-01") { organization { id } } }""");
+        var data = await DataAsync("""{ firmsLackingSupplier(product: "magnet", bloc: "NATO", excludeSupplierCountries: ["CN"], asOf: "2025-06-01") { nodes { organization { id } } } }""");
 
-        Assert.Equal("gm,lockheed,renault,volvo-cars", Ids(data.GetProperty("firmsLackingSupplier")));
+        Assert.Equal("gm,lockheed,renault,volvo-cars", Ids(data.GetProperty("firmsLackingSupplier").GetProperty("nodes")));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class AnalysisQueryTests(ScenarioServer scenario) : IClassFixture<Scenari
     [Fact]
     public async Task StageConcentration_GivesSharesAndHhi()
     {
-        var data = await DataAsync("""{ stageConcentration(stage: "magnet", asOf: "2025-06-01") { totalCapacityTonnesPerYear operatingFacilities facilitiesWithoutCapacity hhi countries { country sharePercent } } }""");
+        var data = await DataAsync("""{ stageConcentration(stage: MAGNET, asOf: "2025-06-01") { totalCapacityTonnesPerYear operatingFacilities facilitiesWithoutCapacity hhi countries { country sharePercent } } }""");
 
         Assert.Equal("""{"totalCapacityTonnesPerYear":13000,"operatingFacilities":4,"facilitiesWithoutCapacity":1,"hhi":6450,"countries":[{"country":"CN","sharePercent":76.92},{"country":"DE","sharePercent":23.08}]}""",
             data.GetProperty("stageConcentration").GetRawText());

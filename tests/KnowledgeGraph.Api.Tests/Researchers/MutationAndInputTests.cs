@@ -70,7 +70,7 @@ public class MutationAndInputTests(ScenarioServer scenario) : IClassFixture<Scen
 
         Assert.Equal("""{"eventId":"vac-lockheed-2025","stored":true,"unchanged":false,"errors":[]}""", first.Body.GetProperty("data").GetProperty("recordSupplyAgreement").GetRawText());
         Assert.Equal("""{"eventId":"vac-lockheed-2025","stored":false,"unchanged":true,"errors":[]}""", again.Body.GetProperty("data").GetProperty("recordSupplyAgreement").GetRawText());
-        Assert.Equal("""{"kind":"supply","status":"signed","parties":[{"role":"buyer","organization":{"id":"lockheed"}},{"role":"supplier","organization":{"id":"vac"}}]}""",
+        Assert.Equal("""{"kind":"SUPPLY","status":"SIGNED","parties":[{"role":"BUYER","organization":{"id":"lockheed"}},{"role":"SUPPLIER","organization":{"id":"vac"}}]}""",
             deal.Body.GetProperty("data").GetProperty("deal").GetRawText());
     }
 
@@ -98,7 +98,7 @@ public class MutationAndInputTests(ScenarioServer scenario) : IClassFixture<Scen
         Assert.Equal("""{"stored":true,"errors":[]}""", signed.Body.GetProperty("data").GetProperty("changeSupplyAgreementStatus").GetRawText());
         Assert.Equal("""[{"field":"data.status","message":"supply agreement \u0027vac-renault-2025\u0027 is already signed; only a proposed agreement can be signed"}]""",
             again.Body.GetProperty("data").GetProperty("changeSupplyAgreementStatus").GetProperty("errors").GetRawText());
-        Assert.Equal("""{"status":"signed","sources":[{"type":"SupplyAgreementSigned"},{"type":"SupplyAgreementStatusChanged"}]}""",
+        Assert.Equal("""{"status":"SIGNED","sources":[{"type":"SupplyAgreementSigned"},{"type":"SupplyAgreementStatusChanged"}]}""",
             deal.Body.GetProperty("data").GetProperty("deal").GetRawText());
     }
 
@@ -117,7 +117,7 @@ public class MutationAndInputTests(ScenarioServer scenario) : IClassFixture<Scen
     [Fact]
     public async Task UnknownProduct_IsABadUserInputError_NamingTheArgument()
     {
-        var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ firmsLackingSupplier(product: "unobtainium", bloc: "NATO", excludeSupplierCountries: ["CN"]) { reason } }""" });
+        var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ firmsLackingSupplier(product: "unobtainium", bloc: "NATO", excludeSupplierCountries: ["CN"]) { nodes { reason } } }""" });
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal("BAD_USER_INPUT", answer.FirstErrorCode);
@@ -126,21 +126,21 @@ public class MutationAndInputTests(ScenarioServer scenario) : IClassFixture<Scen
 
     [Fact]
     public async Task UnknownCountry_IsABadUserInputError() =>
-        Assert.Contains("unknown country 'XX'", (await scenario.Client.PostGraphQLAsync(new { query = """{ firmsLackingSupplier(product: "magnet", countries: ["XX"], excludeSupplierCountries: ["CN"]) { reason } }""" })).FirstErrorMessage);
+        Assert.Contains("unknown country 'XX'", (await scenario.Client.PostGraphQLAsync(new { query = """{ firmsLackingSupplier(product: "magnet", countries: ["XX"], excludeSupplierCountries: ["CN"]) { nodes { reason } } }""" })).FirstErrorMessage);
 
     [Fact]
-    public async Task UnknownFacilityStatus_IsABadUserInputError_ListingTheStatuses()
+    public async Task UnknownFacilityStatus_IsRefusedBeforeRunning_NamingTheEnum()
     {
-        var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ facilities(status: "running") { id } }""" });
+        var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ facilities(status: RUNNING) { totalCount } }""" });
 
-        Assert.Equal("BAD_USER_INPUT", answer.FirstErrorCode);
-        Assert.Contains("status: unknown facility status 'running' (one of planned, under-construction, operating, idle, closed)", answer.FirstErrorMessage);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains("FacilityStatus", answer.FirstErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task MalformedDate_IsRefusedBeforeRunning_With400()
     {
-        var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ stageConcentration(stage: "magnet", asOf: "2025-13-45") { hhi } }""" });
+        var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ stageConcentration(stage: MAGNET, asOf: "2025-13-45") { hhi } }""" });
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Contains("2025-13-45", answer.FirstErrorMessage);

@@ -4,6 +4,7 @@ import { today } from './state.js';
 import { KIND_COLOURS } from './draw.js';
 import { h } from './details.js';
 import { BLOCS } from './questions.js';
+import { COLOUR_BY } from './colour.js';
 
 const $ = (id) => document.getElementById(id);
 const yearEnd = (year) => (String(year) === today().slice(0, 4) ? today() : `${year}-12-31`);
@@ -17,6 +18,7 @@ export function syncControls(state) {
   $('stage').value = state.stage;
   if (document.activeElement !== $('country')) $('country').value = state.countries.join(', ');
   $('bloc').value = state.bloc;
+  $('colour-by').value = state.colourBy;
 }
 
 /** Filters only redraw (`render`); a new date refetches the graph as of that date (`setDate`). */
@@ -32,6 +34,8 @@ export function setUpFilters(state, { render, setDate }) {
   $('bloc').append(...BLOCS.map((b) => h('option', { value: b }, b)));
   $('stage').addEventListener('change', (e) => { state.stage = e.target.value; render(); });
   $('bloc').addEventListener('change', (e) => { state.bloc = e.target.value; render(); });
+  $('colour-by').append(...COLOUR_BY.map(([value, label]) => h('option', { value }, label)));
+  $('colour-by').addEventListener('change', (e) => { state.colourBy = e.target.value; render(); });
   $('country').addEventListener('change', (e) => {
     state.countries = e.target.value.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
     render();

@@ -33,10 +33,10 @@ export function sourceItem(event) {
 }
 
 export async function renderRelationship(panel, model, edge, actions) {
-  if (!edge.sources && edge.props.dealId) {
+  if (!edge.sources) {
     panel.replaceChildren(h('p', { class: 'hint' }, 'Loading the sources…'));
     try {
-      edge.sources = (await api.dealSources([edge.props.dealId]))[edge.props.dealId];
+      edge.sources = edge.props.dealId ? (await api.dealSources([edge.props.dealId]))[edge.props.dealId] : await api.relationshipSources(edge);
     } catch (e) {
       panel.replaceChildren(h('p', { class: 'error' }, `The sources could not be loaded: ${e.message}`));
       return;

@@ -1,4 +1,4 @@
-// Draws the visible part of the model with Cytoscape.js: colour by country, China links in red, fcose layout.
+// Draws the visible part of the model with Cytoscape.js: shape by kind, colour by the chosen attribute, China links in red, fcose layout.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
@@ -33,7 +33,7 @@ const SHAPES = { Organization: 'ellipse', Facility: 'round-rectangle', Policy: '
 
 const style = [
   { selector: 'node', style: {
-    'background-color': 'data(colour)', shape: 'data(shape)', label: 'data(name)', width: 22, height: 22,
+    'background-color': 'data(colour)', shape: 'data(shape)', label: 'data(name)', width: 'data(size)', height: 'data(size)',
     'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': 120,
     'min-zoomed-font-size': 7, color: '#1a202c', 'text-background-color': '#fff', 'text-background-opacity': 0.7,
     'text-background-padding': 1, 'border-width': 1, 'border-color': '#fff' } },
@@ -60,17 +60,20 @@ export function createGraph(container) {
 }
 
 /** Replaces the drawn elements by the visible ones, keeping the positions of those already drawn. */
-export function draw(cy, model, view, state, chinaEdges) {
+export function draw(cy, model, view, state, chinaEdges, paint) {
   const opened = new Set(state.opened);
   const expanded = new Set(state.expanded);
   const wanted = new Set([...view.nodes.map((n) => n.id), ...view.edges.map((e) => e.id)]);
   cy.batch(() => cy.elements().filter((el) => !wanted.has(el.id())).remove());
   const added = [];
+  const degree = new Map();
+  for (const e of view.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
   cy.batch(() => {
     for (const n of view.nodes) {
       const classes = [opened.has(n.id) && 'opened', expanded.has(n.id) && 'expanded',
         model.chineseLinked(n.id) && 'chinese', state.answerNodes?.has(n.id) && 'answer'].filter(Boolean).join(' ');
-      const data = { id: n.id, name: n.name, colour: countryColour(n.country), shape: SHAPES[n.label] ?? 'ellipse' };
+      // Size grows with the relationships in view, up to twice the smallest.
+      const data = { id: n.id, name: n.name, colour: paint.colour(n), shape: SHAPES[n.label] ?? 'ellipse', size: 18 + 2 * Math.min(degree.get(n.id) ?? 0, 9) };
       const el = cy.getElementById(n.id);
       if (el.nonempty()) el.data(data).classes(classes);
       else added.push(cy.add({ group: 'nodes', data, classes, position: seedPosition(cy, model, n.id) }));
@@ -104,7 +107,7 @@ export function layout(cy, fresh) {
   const n = cy.nodes().length;
   if (n === 0) return Promise.resolve();
   const run = cy.layout({
-    name: 'fcose', randomize: fresh, animate: false, fit: true, padding: 40,
+    name: 'fcose', randomize: fresh, animate: false, fit: true, padding: 40, nodeDimensionsIncludeLabels: true,
     nodeRepulsion: () => 9000, idealEdgeLength: () => (n > 150 ? 70 : 90), nodeSeparation: 80,
     packComponents: true, numIter: 2500, tilingPaddingHorizontal: 70, tilingPaddingVertical: 24,
   });

@@ -1,7 +1,7 @@
 // Publishing the view: PNG and SVG of the drawing, CSV of the visible nodes and relationships with their sources.
-import { dealSources } from './api.js';
+import { dealSources, relationshipSources } from './api.js';
 
-function download(name, blob) {
+export function download(name, blob) {
   const url = URL.createObjectURL(blob);
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a);
@@ -18,7 +18,7 @@ export function exportSvg(cy, asOf) {
   download(`knowledge-graph-${asOf}.svg`, new Blob([cy.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' }));
 }
 
-const cell = (value) => {
+export const csvCell = (value) => {
   const text = value === null || value === undefined ? '' : String(value);
   // A leading = + - @ would be read as a formula by a spreadsheet.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
@@ -35,7 +35,7 @@ export function toCsv(view, asOf) {
   for (const e of view.edges) {
     rows.push(['relationship', e.key, e.kind, '', '', e.type, e.source, e.target, e.validFrom, e.validTo, JSON.stringify(e.props), sources(e.sources), asOf]);
   }
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Loads the sources that answers left out (see api.js), so that every row cites its sources. */
@@ -43,5 +43,7 @@ export async function exportCsv(view, asOf) {
   const missing = view.edges.filter((e) => !e.sources && e.props.dealId);
   const found = await dealSources([...new Set(missing.map((e) => e.props.dealId))]);
   for (const e of missing) e.sources = found[e.props.dealId];
+  const rest = view.edges.filter((x) => !x.sources);
+  await Promise.all(rest.map(async (e) => { e.sources = await relationshipSources(e); }));
   download(`knowledge-graph-${asOf}.csv`, new Blob([toCsv(view, asOf)], { type: 'text/csv;charset=utf-8' }));
 }

@@ -3,17 +3,21 @@ import * as api from './api.js';
 import { GraphModel, KINDS } from './model.js';
 import { readHash, writeHash, visible } from './state.js';
 import { setUpFilters, syncControls } from './controls.js';
-import { createGraph, draw, layout, countryColour, KIND_COLOURS, CHINA_RED } from './draw.js';
+import { createGraph, draw, layout, KIND_COLOURS, CHINA_RED } from './draw.js';
+import { painter } from './colour.js';
 import { h, renderNode, renderRelationship } from './details.js';
 import { buildForms, run, BLOCS } from './questions.js';
 import { setUpSearch } from './search.js';
 import { exportCsv, exportPng, exportSvg } from './export.js';
+import { renderStart } from './start.js';
+import { renderTable } from './table.js';
 
 const $ = (id) => document.getElementById(id);
 const state = readHash();
 let model = new GraphModel();
 let blocMembers = new Map();
 let view = { nodes: [], edges: [] };
+let paint = null;
 let refreshing = 0;
 const cy = createGraph($('cy'));
 
@@ -63,7 +67,8 @@ async function refresh({ fresh = false } = {}) {
 /** Filters the model, draws it, and updates the lists, the counts, the legend and the URL. */
 async function render({ fresh = false } = {}) {
   view = visible(model, state, blocMembers);
-  const added = draw(cy, model, view, state, model.chinaDependent(view.edges));
+  paint = painter(state.colourBy, model, blocMembers);
+  const added = draw(cy, model, view, state, model.chinaDependent(view.edges), paint);
   if (added > 0 || fresh) await layout(cy, fresh || added === cy.nodes().length);
   const hidden = model.nodes.size - view.nodes.length;
   const status = $('status');
@@ -71,9 +76,7 @@ async function render({ fresh = false } = {}) {
   status.dataset.edges = String(view.edges.length);
   status.textContent = `${view.nodes.length} nodes · ${view.edges.length} relationships · as of ${state.asOf}`
     + (hidden > 0 ? ` · ${hidden} hidden by the filters or the date` : '');
-  $('empty').hidden = view.nodes.length > 0;
-  $('empty').querySelector('strong').textContent = model.nodes.size
-    ? `The filters or the date hide all ${model.nodes.size} nodes.` : 'Nothing in view yet.';
+  showStart();
   renderViewList();
   renderLegend();
   syncControls(state);
@@ -81,11 +84,25 @@ async function render({ fresh = false } = {}) {
   if (state.selected) showSelected();
 }
 
+let startShownFor = '';
+
+/** The start page while nothing is asked or opened; a note when the filters or the date hide everything. */
+function showStart() {
+  const nothing = !state.opened.length && !state.expanded.length && !state.question;
+  $('start').hidden = !nothing;
+  $('hidden-all').hidden = nothing || view.nodes.length > 0;
+  $('hidden-all').textContent = `The filters or the date hide all ${model.nodes.size} nodes.`;
+  if (nothing && startShownFor !== state.asOf) {
+    startShownFor = state.asOf;
+    renderStart($('start'), state.asOf, (hash) => `#${new URLSearchParams({ ...hash, asOf: state.asOf })}`);
+  }
+}
+
 function renderViewList() {
   const sorted = [...view.nodes].sort((a, b) => a.name.localeCompare(b.name));
   $('view-count').textContent = `(${sorted.length})`;
   $('view-list').replaceChildren(...sorted.map((n) => h('li', {},
-    h('span', { class: 'swatch', style: `background:${countryColour(n.country)}` }),
+    h('span', { class: 'swatch', style: `background:${paint.colour(n)}` }),
     h('button', { type: 'button', class: 'link', 'data-node': n.id, 'aria-current': state.selected === n.id ? 'true' : null,
       title: n.name, onclick: () => select(n.id, true) }, n.name),
     h('span', { class: 'meta' }, ` ${n.country ?? n.label}`))));
@@ -93,13 +110,12 @@ function renderViewList() {
 }
 
 function renderLegend() {
-  const countries = [...new Set(view.nodes.map((n) => n.country).filter(Boolean))].sort();
   $('legend').replaceChildren(
     h('div', {}, KINDS.filter((k) => state.kinds.includes(k.id)).map((k) =>
       h('span', { class: 'key' }, h('i', { class: 'line', style: `background:${KIND_COLOURS[k.id]}` }), k.label))),
     h('div', {}, h('span', { class: 'key' }, h('i', { class: 'line', style: `background:${CHINA_RED}` }), 'China-dependent supply'),
       h('span', { class: 'key' }, h('i', { class: 'ring' }), 'Chinese-linked (based in or owned from CN)')),
-    h('div', {}, countries.map((c) => h('span', { class: 'key' }, h('i', { class: 'dot', style: `background:${countryColour(c)}` }), c))));
+    h('div', {}, paint.legend(view.nodes).map(([label, colour]) => h('span', { class: 'key' }, h('i', { class: 'dot', style: `background:${colour}` }), label))));
 }
 
 function showSelected() {
@@ -137,8 +153,10 @@ const actions = {
   },
 };
 
+/** Opens a node with its relationships drawn at once. */
 async function open(id) {
   if (!state.opened.includes(id)) state.opened = [...state.opened, id];
+  if (!state.expanded.includes(id)) state.expanded = [...state.expanded, id];
   state.selected = id;
   await refresh();
   $('details').focus();
@@ -152,6 +170,9 @@ async function ask(question, asOf = state.asOf) {
 
 function showAnswer(answer) {
   const box = $('answer');
+  $('graph-area').classList.toggle('with-table', Boolean(answer?.table));
+  $('table-view').hidden = !answer?.table;
+  if (answer?.table) renderTable($('table-view'), answer.table);
   if (!box) return;
   if (!answer) {
     box.replaceChildren();
@@ -182,6 +203,12 @@ function setUpControls() {
   $('export-svg').addEventListener('click', () => exportSvg(cy, state.asOf));
   $('export-csv').addEventListener('click', () => exportCsv(view, state.asOf).catch((e) => showError(`The CSV could not be made: ${e.message}`)));
   cy.on('tap', 'node, edge', (e) => select(e.target.id()));
+  for (const list of [$('question-forms'), $('table-view')]) {
+    list.addEventListener('click', (e) => {
+      const id = e.target.closest('button[data-node]')?.dataset.node;
+      if (id) select(id, true);
+    });
+  }
   cy.on('dbltap', 'node', (e) => actions.expand(e.target.id()));
   buildForms($('question-forms'), ask, state.question);
   setUpSearch($('search-input'), $('search-results'), $('search-status'), open);

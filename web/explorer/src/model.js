@@ -15,14 +15,6 @@ export const STAGES = ['mining', 'separation', 'metal', 'alloy', 'magnet', 'recy
 /** The kind of a relationship type, or null for the structural ones (BASED_IN, NEEDS...) that are not drawn. */
 export const kindOf = (type) => KINDS.find((k) => k.types.includes(type))?.id ?? null;
 
-const parse = (json) => {
-  try {
-    return typeof json === 'string' ? JSON.parse(json) : json ?? {};
-  } catch {
-    return {};
-  }
-};
-
 export class GraphModel {
   nodes = new Map();
   edges = new Map();
@@ -31,7 +23,7 @@ export class GraphModel {
   addNode(n) {
     if (!n?.id) return null;
     const known = this.nodes.get(n.id);
-    const props = { ...(known?.props ?? {}), ...parse(n.properties) };
+    const props = { ...(known?.props ?? {}), ...(n.props ?? {}) };
     const node = {
       id: n.id,
       label: n.label ?? known?.label ?? 'Organization',
@@ -52,7 +44,7 @@ export class GraphModel {
     if (!kind) return null;
     return this.#edge({
       type: r.type, kind, source: r.from.id, target: r.to.id, key: r.key,
-      props: parse(r.properties), validFrom: r.validFrom, validTo: r.validTo, sources: r.sources ?? [],
+      props: r.props ?? {}, validFrom: r.validFrom, validTo: r.validTo, sources: r.sources ?? null,
     });
   }
 

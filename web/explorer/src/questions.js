@@ -2,6 +2,7 @@
 // and is listed under the forms; the question itself goes into the permalink and is asked again on load.
 import * as api from './api.js';
 import { h } from './details.js';
+import { sources, text as cell } from './table.js';
 
 export const PRODUCTS = ['magnet', 'ndfeb-magnet', 'smco-magnet', 'alloy', 'ndfeb-alloy', 'smco-alloy', 'metal', 'ndpr-metal',
   'dy-metal', 'tb-metal', 'sm-metal', 'oxide', 'ndpr-oxide', 'dy-oxide', 'tb-oxide', 'la-ce-oxide', 'sm-oxide',
@@ -60,6 +61,13 @@ export function buildForms(container, ask, question = {}) {
 }
 
 const org = (o) => `${o.name} (${o.country})`;
+const firm = (o) => ({ text: o.name, node: h('button', { type: 'button', class: 'link', 'data-node': o.id }, o.name) });
+const column = (key, label) => ({ key, label });
+
+/** The sources of supply agreements, by deal, for the table rows. */
+async function agreementSources(agreements) {
+  return api.dealSources([...new Set(agreements.map((a) => a.deal.id))]);
+}
 
 /** Asks the question at asOf; adds the answer to the model; answers { nodes, edges, list, summary }. */
 export async function run(question, asOf, model) {
@@ -72,13 +80,27 @@ export async function run(question, asOf, model) {
   };
   const item = (id, label, ...rest) => h('li', {}, h('button', { type: 'button', class: 'link', 'data-node': id }, label), ...rest);
   if (question.type === 'flagship') {
-    const gaps = await api.flagship({ product: question.product, bloc: question.bloc, exclude: question.exclude, asOf, own: question.own });
+    const { gaps, total } = await api.flagship({ product: question.product, bloc: question.bloc, exclude: question.exclude, asOf, own: question.own });
     for (const g of gaps) {
       model.addNode({ label: 'Organization', ...g.organization });
       nodes.add(g.organization.id);
       g.supplierDetails.forEach((s) => supply(s.agreement));
     }
-    return { nodes, edges, summary: `${gaps.length} firm(s) in ${question.bloc} lack a ${question.product} supplier outside ${question.exclude.join(', ')} on ${asOf}`,
+    const [byDeal, byFirm] = await Promise.all([agreementSources(gaps.flatMap((g) => g.supplierDetails.map((s) => s.agreement))),
+      api.organizationEvents(gaps.filter((g) => !g.supplierDetails.length).map((g) => g.organization.id))]);
+    const table = {
+      title: `Firms in ${question.bloc} lacking a ${question.product} supplier outside ${question.exclude.join(', ')} on ${asOf}`
+        + (total > gaps.length ? ` (the first ${gaps.length} of ${total})` : ` (${gaps.length})`),
+      file: `firms-lacking-${question.product}-${question.bloc}-${asOf}.csv`,
+      columns: [column('firm', 'Firm'), column('country', 'Country'), column('reason', 'Why it is listed'),
+        column('suppliers', 'Suppliers in force'), column('sources', 'Sources')],
+      rows: gaps.map((g) => ({
+        firm: firm(g.organization), country: cell(g.organization.country), reason: cell(g.reason),
+        suppliers: cell(g.supplierDetails.map((s) => `${org(s.organization)}: ${s.excludedBecause ?? 'counts'}`).join('; ') || 'none'),
+        sources: sources(g.supplierDetails.length ? g.supplierDetails.flatMap((s) => byDeal[s.agreement.deal.id] ?? []) : byFirm[g.organization.id] ?? []),
+      })),
+    };
+    return { nodes, edges, table, summary: `${total} firm(s) in ${question.bloc} lack a ${question.product} supplier outside ${question.exclude.join(', ')} on ${asOf}`,
       list: gaps.map((g) => item(g.organization.id, org(g.organization), ` — ${g.reason}`,
         g.supplierDetails.length ? h('ul', {}, g.supplierDetails.map((s) => h('li', {}, `${org(s.organization)}: ${s.excludedBecause ?? 'counts'}`))) : null)) };
   }
@@ -87,7 +109,14 @@ export async function run(question, asOf, model) {
     if (!path) return { nodes, edges, summary: `No path within ${question.maxHops} hops between ${question.from} and ${question.to} on ${asOf}`, list: [] };
     path.nodes.forEach((n) => nodes.add(model.addNode(n).id));
     path.relationships.forEach((r) => edges.add(model.addRelationship(r, true)?.id));
-    return { nodes, edges, summary: `A path of ${path.length} hop(s) on ${asOf}`,
+    const table = {
+      title: `A path of ${path.length} hop(s) from ${question.from} to ${question.to} on ${asOf}`, file: `path-${question.from}-${question.to}-${asOf}.csv`,
+      columns: [column('step', 'Step'), column('node', 'Node'), column('kind', 'Kind'), column('next', 'Relationship to the next'), column('sources', 'Its sources')],
+      rows: path.nodes.map((n, i) => ({
+        step: cell(i), node: firm(n), kind: cell(n.label), next: cell(path.relationships[i]?.type ?? ''), sources: sources(path.relationships[i]?.sources ?? []),
+      })),
+    };
+    return { nodes, edges, table, summary: `A path of ${path.length} hop(s) on ${asOf}`,
       list: path.nodes.map((n, i) => item(n.id, `${n.name} (${n.label})`, path.relationships[i] ? ` — ${path.relationships[i].type}` : '')) };
   }
   if (question.type === 'chain') {
@@ -96,7 +125,17 @@ export async function run(question, asOf, model) {
     nodes.add(question.orgId);
     tiers.forEach((t) => t.links.forEach(supply));
     const links = tiers.reduce((n, t) => n + t.links.length, 0);
-    return { nodes, edges, summary: `${links} supply link(s) in ${tiers.length} tier(s) upstream of ${question.orgId} on ${asOf}`,
+    const byDeal = await agreementSources(tiers.flatMap((t) => t.links));
+    const table = {
+      title: `The supply chain upstream of ${question.orgId} on ${asOf} (${links} links)`, file: `supply-chain-${question.orgId}-${asOf}.csv`,
+      columns: [column('tier', 'Tier'), column('supplier', 'Supplier'), column('buyer', 'Buyer'), column('product', 'Product'),
+        column('from', 'In force from'), column('sources', 'Sources')],
+      rows: tiers.flatMap((t) => t.links.map((l) => ({
+        tier: cell(t.tier), supplier: firm(l.supplier), buyer: firm(l.buyer), product: cell(l.product), from: cell(l.validFrom),
+        sources: sources(byDeal[l.deal.id] ?? []),
+      }))),
+    };
+    return { nodes, edges, table, summary: `${links} supply link(s) in ${tiers.length} tier(s) upstream of ${question.orgId} on ${asOf}`,
       list: tiers.map((t) => h('li', {}, `Tier ${t.tier}`, h('ul', {}, t.links.map((l) =>
         item(l.supplier.id, org(l.supplier), ` → ${l.buyer.name}: ${l.product} (${l.status})`))))) };
   }
@@ -106,6 +145,17 @@ export async function run(question, asOf, model) {
     nodes.add(s.organization.id);
     s.lostSuppliers.forEach((l) => supply(l.agreement));
   }
-  return { nodes, edges, summary: `${stranded.length} firm(s) would lose every ${question.product} supplier if ${question.cut.join(', ')} were cut off on ${asOf}`,
+  const byDeal = await agreementSources(stranded.flatMap((s) => s.lostSuppliers.map((l) => l.agreement)));
+  const table = {
+    title: `Firms${question.bloc ? ` in ${question.bloc}` : ''} stranded of ${question.product} if ${question.cut.join(', ')} were cut off on ${asOf} (${stranded.length})`,
+    file: `stranded-${question.product}-${question.cut.join('-')}-${asOf}.csv`,
+    columns: [column('firm', 'Firm'), column('country', 'Country'), column('lost', 'Suppliers it would lose'), column('sources', 'Sources')],
+    rows: stranded.map((s) => ({
+      firm: firm(s.organization), country: cell(s.organization.country),
+      lost: cell(s.lostSuppliers.map((l) => `${org(l.organization)}: ${l.agreement.product}`).join('; ')),
+      sources: sources(s.lostSuppliers.flatMap((l) => byDeal[l.agreement.deal.id] ?? [])),
+    })),
+  };
+  return { nodes, edges, table, summary: `${stranded.length} firm(s) would lose every ${question.product} supplier if ${question.cut.join(', ')} were cut off on ${asOf}`,
     list: stranded.map((s) => item(s.organization.id, org(s.organization), ` — loses ${s.lostSuppliers.map((l) => org(l.organization)).join(', ')}`)) };
 }

@@ -52,8 +52,8 @@ export function setUpSearch(input, listbox, status, open) {
       try {
         const found = await api.search(text);
         if (mine !== asked) return;
-        results = found;
-        status.textContent = found.length ? `${found.length} result(s); arrows to move, Enter to open.` : `Nothing matches “${text}”.`;
+        results = found.nodes;
+        status.textContent = found.total ? `${found.total} result(s)${found.total > results.length ? `, the first ${results.length} shown` : ''}; arrows to move, Enter to open.` : `Nothing matches “${text}”.`;
         show();
       } catch (e) {
         if (mine === asked) status.textContent = `Search failed: ${e.message}`;

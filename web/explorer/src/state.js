@@ -15,6 +15,7 @@ export function defaultState() {
     stage: '',
     countries: [],
     bloc: '',
+    colourBy: 'stage',
     question: null,
     selected: '',
   };
@@ -30,6 +31,7 @@ export function readHash(hash = location.hash) {
   state.stage = p.get('stage') ?? '';
   state.countries = list(p.get('country')).map((c) => c.toUpperCase());
   state.bloc = p.get('bloc') ?? '';
+  state.colourBy = p.get('colour') ?? 'stage';
   state.selected = p.get('sel') ?? '';
   try {
     state.question = p.has('q') ? JSON.parse(p.get('q')) : null;
@@ -48,6 +50,7 @@ export function writeHash(state) {
   if (state.stage) p.set('stage', state.stage);
   if (state.countries.length) p.set('country', state.countries.join(','));
   if (state.bloc) p.set('bloc', state.bloc);
+  if (state.colourBy !== 'stage') p.set('colour', state.colourBy);
   if (state.question) p.set('q', JSON.stringify(state.question));
   if (state.selected) p.set('sel', state.selected);
   const hash = `#${p.toString()}`;

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Queries;
 
 namespace KnowledgeGraph.Api.GraphQL.Analysis;
@@ -10,7 +11,7 @@ internal static class AnalysisFields
 {
     public static void AddAnalysisQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SupplyGapType>>>>("firmsLackingSupplier")
+        query.Field<NonNullGraphType<ConnectionType<SupplyGapType, SupplyGap>>>("firmsLackingSupplier")
             .Description("Organizations in the bloc (member at asOf) or the countries that need the product and have no supply agreement in force for it from a supplier outside the excluded countries.")
             .Argument<NonNullGraphType<StringGraphType>>("product", "A product (ndfeb-magnet) or a category (magnet).")
             .Argument<StringGraphType>("bloc")
@@ -18,9 +19,11 @@ internal static class AnalysisFields
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("excludeSupplierCountries")
             .AsOfArgument()
             .Argument<BooleanGraphType>("considerOwnership", "Also exclude suppliers controlled (above 50 %, up the chain) from an excluded country.", a => a.DefaultValue = false)
-            .ResolveAsync(async ctx => await FirmsLackingSupplier.RunAsync(ctx.Loaders().Reader, new FlagshipQuestion(
+            .Paged()
+            .ResolveAsync(async ctx => Connections.Slice(await FirmsLackingSupplier.RunAsync(ctx.Loaders().Reader, new FlagshipQuestion(
                 ctx.GetArgument<string>("product"), ctx.GetArgument<string?>("bloc"), ctx.GetArgument<List<string>?>("countries"),
-                ctx.GetArgument<List<string>>("excludeSupplierCountries"), ctx.AsOf(), ctx.GetArgument("considerOwnership", false)), ctx.CancellationToken));
+                ctx.GetArgument<List<string>>("excludeSupplierCountries"), ctx.AsOf(), ctx.GetArgument("considerOwnership", false)), ctx.CancellationToken),
+                ctx.GetArgument<string?>("after"), Paging.First(ctx)));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SupplyTierType>>>>("supplyChain")
             .Description("The upstream supply chain of an organization at asOf, tier by tier (tier 1 for the product, when named).")
@@ -51,8 +54,8 @@ internal static class AnalysisFields
 
         query.Field<NonNullGraphType<ConcentrationType>>("stageConcentration")
             .Description("Operating capacity of a stage by country at asOf, and its Herfindahl-Hirschman index.")
-            .Argument<NonNullGraphType<StringGraphType>>("stage")
+            .Argument<NonNullGraphType<StageGraphType>>("stage")
             .AsOfArgument()
-            .ResolveAsync(async ctx => await StageConcentration.RunAsync(ctx.Loaders().Reader, ctx.GetArgument<string>("stage"), ctx.AsOf(), ctx.CancellationToken));
+            .ResolveAsync(async ctx => await StageConcentration.RunAsync(ctx.Loaders().Reader, WireName.Of(ctx.GetArgument<Stage>("stage")), ctx.AsOf(), ctx.CancellationToken));
     }
 }

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
 
@@ -47,7 +48,7 @@ public sealed class PathType : ObjectGraphType<GraphPath>
     {
         Name = "Path";
         Field<NonNullGraphType<IntGraphType>>("length").Resolve(ctx => ctx.Source.Edges.Count);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeType>>>>("nodes").Resolve(ctx => ctx.Source.Nodes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("nodes").Resolve(ctx => ctx.Source.Nodes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationshipType>>>>("relationships").Resolve(ctx => ctx.Source.Edges);
     }
 }
@@ -67,7 +68,7 @@ public sealed class ConcentrationType : ObjectGraphType<Concentration>
     public ConcentrationType()
     {
         Name = "Concentration";
-        Field<NonNullGraphType<StringGraphType>>("stage").Resolve(ctx => ctx.Source.Stage);
+        Field<NonNullGraphType<StageGraphType>>("stage").Resolve(ctx => WireName.Parse<Stage>(ctx.Source.Stage));
         Field<NonNullGraphType<DateGraphType>>("asOf").Resolve(ctx => ctx.Source.AsOf);
         Field<NonNullGraphType<DecimalGraphType>>("totalCapacityTonnesPerYear").Resolve(ctx => ctx.Source.TotalCapacityTonnesPerYear);
         Field<NonNullGraphType<IntGraphType>>("operatingFacilities").Resolve(ctx => ctx.Source.OperatingFacilities);

@@ -18,8 +18,7 @@ internal static class CostAnalysis
         options.DefaultListImpactMultiplier = CostWeights.DefaultListSize;
         var otherwise = options.DefaultComplexityImpactDelegate;
         options.DefaultComplexityImpactDelegate = field =>
-            field.FieldDefinition is { } definition
-            && CostWeights.ByCoordinate.TryGetValue($"{field.ParentType.Name}.{definition.Name}", out var rule)
+            field.FieldDefinition is { } definition && CostWeights.For(field.ParentType.Name, definition.Name) is { } rule
                 ? rule(field)
                 : otherwise(field);
         options.ValidateComplexityDelegate = async context =>

@@ -24,18 +24,18 @@ internal static class CostWeights
             ["Query.shortestPath"] = f => new(Doubling(f, "maxHops", 4, GraphPaths.MaxHops), 1),
             // Tier after tier upstream, each tier a set of suppliers.
             ["Query.supplyChain"] = f => new(Doubling(f, "depth", 4, SupplyRelations.MaxDepth), 8),
-            ["Query.firmsLackingSupplier"] = _ => new(100, 20),
+            // The whole answer is computed, then a page of it is returned: the field pays for the computation, its
+            // connection's nodes or edges for each item of the page (see Connection below).
+            ["Query.firmsLackingSupplier"] = _ => new(100, 1),
             ["Query.strandedIf"] = _ => new(100, 20),
             ["Query.stageConcentration"] = _ => new(20, 10),
-            ["Query.neighbours"] = _ => new(5, 20),
-            ["Query.search"] = f => new(10, First(f, 20, QueryType.MaxPageSize)),
-            // A page: the connection is one object, its nodes (or edges) as many as the page's first.
+            ["Query.neighbours"] = _ => new(5, 1),
+            ["Query.search"] = _ => new(10, 1),
+            // A page cut by the store: the connection is one object.
             ["Query.organizations"] = _ => new(5, 1),
-            ["OrganizationConnection.nodes"] = f => new(1, PageSize(f)),
-            ["OrganizationConnection.edges"] = f => new(1, PageSize(f)),
-            ["Query.facilities"] = f => new(5, First(f, 100, ListQueries.MaxItems)),
-            ["Query.deals"] = f => new(5, First(f, 100, ListQueries.MaxItems)),
-            ["Query.policies"] = f => new(5, First(f, 100, ListQueries.MaxItems)),
+            ["Query.facilities"] = _ => new(5, 1),
+            ["Query.deals"] = _ => new(5, 1),
+            ["Query.policies"] = _ => new(5, 1),
             ["Query.countries"] = _ => new(2, 250),
             // Introspection is read from memory: a flat price for the whole answer, nothing for what is inside.
             ["Query.__schema"] = _ => new(Schema, 0),
@@ -46,9 +46,17 @@ internal static class CostWeights
     private static double Doubling(FieldImpactContext field, string argument, int fallback, int max) =>
         20 * Math.Pow(2, Math.Clamp(field.GetArgument(argument, (int?)null) ?? fallback, 1, max) - 1);
 
-    private static double PageSize(FieldImpactContext field) =>
-        field.Parent is { } page ? First(page, 20, QueryType.MaxPageSize) : 20;
+    /// <summary>
+    /// The rule of a field: its own, else, for the <c>nodes</c> or <c>edges</c> of a connection, 1 and as many items
+    /// as the page's <c>first</c> (within the page sizes of <see cref="Paging"/>).
+    /// </summary>
+    public static Func<FieldImpactContext, FieldComplexityResult>? For(string parentType, string field) =>
+        ByCoordinate.TryGetValue($"{parentType}.{field}", out var rule) ? rule
+        : parentType.EndsWith("Connection", StringComparison.Ordinal) && field is "nodes" or "edges" ? Connection
+        : null;
 
-    private static double First(FieldImpactContext field, int fallback, int max) =>
-        Math.Clamp(field.GetArgument("first", (int?)null) ?? fallback, 1, max);
+    private static FieldComplexityResult Connection(FieldImpactContext field) =>
+        field.Parent is { FieldDefinition.Name: var paged } page && Paging.IsPaged(paged)
+            ? new(1, Paging.Counted(paged, page.GetArgument("first", (int?)null)))
+            : new(1, DefaultListSize);
 }

@@ -11,11 +11,11 @@ public sealed class DealType : ObjectGraphType<Deal>
     {
         Name = "Deal";
         Description = "An investment, a partnership or a supply agreement, with its parties and its sources.";
-        Field<NonNullGraphType<StringGraphType>>("id").Description("The dealId of its events.").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("kind").Description("investment, partnership or supply.").Resolve(ctx => WireName.Of(ctx.Source.Kind));
-        Field<NonNullGraphType<StringGraphType>>("status").Description("Its latest status (ended for an ended partnership or agreement).").Resolve(ctx => WireName.Of(ctx.Source.Status));
-        Field<StringGraphType>("partnershipKind").Resolve(ctx => ctx.Source is Partnership p ? WireName.Of(p.PartnershipKind) : null);
-        Field<StringGraphType>("instrument").Resolve(ctx => ctx.Source is Investment i ? WireName.Of(i.Instrument) : null);
+        this.ImplementNode("The dealId of its events.");
+        Field<NonNullGraphType<DealKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<DealStatusGraphType>>("status").Description("Its latest status (ENDED for an ended partnership or agreement).").Resolve(ctx => ctx.Source.Status);
+        Field<PartnershipKindGraphType>("partnershipKind").Resolve(ctx => (ctx.Source as Partnership)?.PartnershipKind);
+        Field<InstrumentGraphType>("instrument").Resolve(ctx => (ctx.Source as Investment)?.Instrument);
         Field<StringGraphType>("product").Resolve(ctx => (ctx.Source as SupplyAgreement)?.Product);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("products")
             .Resolve(ctx => ctx.Source.ProductsTraded);

@@ -1,25 +1,10 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 
 namespace KnowledgeGraph.Api.GraphQL;
-
-/// <summary>Any node of the graph, as the explorer and path answers show it.</summary>
-public sealed class NodeType : ObjectGraphType<GraphNode>
-{
-    public NodeType()
-    {
-        Name = "Node";
-        Field<NonNullGraphType<StringGraphType>>("label").Description("Organization, Facility, Country, Bloc, Product, Category, Deal or Policy.").Resolve(ctx => ctx.Source.Label);
-        Field<NonNullGraphType<StringGraphType>>("id").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Caption);
-        Field<StringGraphType>("country").Resolve(ctx => ctx.Source switch { Country c => c.Id, Organization o => o.Country, Facility f => f.Country, _ => null });
-        Field<NonNullGraphType<StringGraphType>>("properties").Description("All attributes, as a JSON object.").Resolve(ctx => GraphJson.Of(ctx.Source).ToJsonString());
-        Field<DateGraphType>("validFrom").Resolve(ctx => ctx.Source.ValidFrom);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventRecordType>>>>("events").Resolve(ctx => ctx.Loaders().Events(ctx.Source.EventIds));
-    }
-}
 
 /// <summary>Any relationship of the graph, one version of it.</summary>
 public sealed class RelationshipType : ObjectGraphType<GraphEdge>
@@ -27,13 +12,34 @@ public sealed class RelationshipType : ObjectGraphType<GraphEdge>
     public RelationshipType()
     {
         Name = "Relationship";
-        Field<NonNullGraphType<StringGraphType>>("type").Resolve(ctx => ctx.Source.Type);
-        Field<NonNullGraphType<NodeType>>("from").Resolve(ctx => ctx.Loaders().Node(ctx.Source.FromLabel, ctx.Source.FromId));
-        Field<NonNullGraphType<NodeType>>("to").Resolve(ctx => ctx.Loaders().Node(ctx.Source.ToLabel, ctx.Source.ToId));
+        Field<NonNullGraphType<RelationshipTypeGraphType>>("type").Resolve(ctx => ctx.Source.Type);
+        Field<NonNullGraphType<NodeInterface>>("from").Resolve(ctx => ctx.Loaders().Node(ctx.Source.FromLabel, ctx.Source.FromId));
+        Field<NonNullGraphType<NodeInterface>>("to").Resolve(ctx => ctx.Loaders().Node(ctx.Source.ToLabel, ctx.Source.ToId));
         Field<NonNullGraphType<StringGraphType>>("key").Description("What distinguishes it from its siblings: a deal id, a product, a bloc, a role.").Resolve(ctx => ctx.Source.Key);
-        Field<NonNullGraphType<StringGraphType>>("properties").Description("All attributes, as a JSON object.").Resolve(ctx => GraphJson.Of(ctx.Source).ToJsonString());
+        Field<DealType>("deal").Description("The deal it comes from (SUPPLIES, INVESTED_IN, OWNS, PARTY_TO); null for the others.")
+            .Resolve(ctx => DealOf(ctx.Source) is { } deal ? ctx.Loaders().Node(Labels.Deal, deal) : null);
+        Field<StringGraphType>("status").Description("In this version: a supply agreement's, an investment's or an operated facility's status, as in the import format.")
+            .Resolve(ctx => ctx.Source switch
+            {
+                Supplies s => WireName.Of(s.Status),
+                InvestedIn i => WireName.Of(i.Status),
+                Operates o => WireName.Of(o.Status),
+                _ => null,
+            });
+        Field<StringGraphType>("product").Description("The product supplied (SUPPLIES).").Resolve(ctx => (ctx.Source as Supplies)?.Product);
+        Field<DecimalGraphType>("stakePercent").Description("The stake held (OWNS) or invested (INVESTED_IN).")
+            .Resolve(ctx => ctx.Source switch { Owns o => o.StakePercent, InvestedIn i => i.StakePercent, _ => null });
         this.AddValidityAndSources(e => e);
     }
+
+    private static string? DealOf(GraphEdge edge) => edge switch
+    {
+        Supplies s => s.DealId,
+        InvestedIn i => i.DealId,
+        Owns o => o.DealId,
+        PartyTo p => p.ToId,
+        _ => null,
+    };
 }
 
 /// <summary>A neighbour of a node: the relationship and the node at its other end.</summary>
@@ -43,6 +49,6 @@ public sealed class NeighbourType : ObjectGraphType<Neighbour>
     {
         Name = "Neighbour";
         Field<NonNullGraphType<RelationshipType>>("relationship").Resolve(ctx => ctx.Source.Edge);
-        Field<NonNullGraphType<NodeType>>("node").Resolve(ctx => ctx.Source.Node);
+        Field<NonNullGraphType<NodeInterface>>("node").Resolve(ctx => ctx.Source.Node);
     }
 }

@@ -15,15 +15,15 @@ public sealed class OrganizationType : ObjectGraphType<Organization>
     {
         Name = "Organization";
         Description = "A company, government agency, investor, research body or consortium.";
-        Field<NonNullGraphType<StringGraphType>>("id").Description("The orgId of its events.").Resolve(ctx => ctx.Source.Id);
+        this.ImplementNode("The orgId of its events.");
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Resolve(ctx => ctx.Source.Aliases);
         Field<NonNullGraphType<StringGraphType>>("country").Description("Where it is based at asOf.").AsOfArgument()
             .Resolve(ctx => new ThenResult<IReadOnlyList<GraphEdge>?, string>(
                 ctx.Loaders().Edges(ctx.Source.Id, [Relationships.BasedIn], true, ctx.AsOf()),
                 edges => new Loaded<string>(edges is [var e, ..] ? e.ToId : ctx.Source.Country)));
-        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(ctx => WireName.Of(ctx.Source.Kind));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("stages").Resolve(ctx => ctx.Source.Stages.Select(WireName.Of));
+        Field<NonNullGraphType<OrganizationKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageGraphType>>>>("stages").Resolve(ctx => ctx.Source.Stages);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("consumes").Description("Products or categories it needs.").Resolve(ctx => ctx.Source.Consumes);
         Field<DateGraphType>("validFrom").Description("The effective date of its registration.").Resolve(ctx => ctx.Source.ValidFrom);
 

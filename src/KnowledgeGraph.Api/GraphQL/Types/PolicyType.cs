@@ -11,11 +11,11 @@ public sealed class PolicyType : ObjectGraphType<Policy>
     {
         Name = "Policy";
         Description = "A government or bloc policy: export control, tariff, subsidy, loan, strategic project...";
-        Field<NonNullGraphType<StringGraphType>>("id").Description("The policyId of its events.").Resolve(ctx => ctx.Source.Id);
+        this.ImplementNode("The policyId of its events.");
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Title);
         Field<NonNullGraphType<StringGraphType>>("jurisdiction").Description("A country code or a bloc id.").Resolve(ctx => ctx.Source.Jurisdiction);
-        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(ctx => WireName.Of(ctx.Source.Kind));
-        Field<NonNullGraphType<StringGraphType>>("status").Description("in-force or revoked.").Resolve(ctx => WireName.Of(ctx.Source.Status));
+        Field<NonNullGraphType<PolicyKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<PolicyStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status);
         Field<DateGraphType>("enactedOn").Resolve(ctx => ctx.Source.ValidFrom);
         Field<DateGraphType>("revokedOn").Resolve(ctx => ctx.Source.RevokedOn);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("products").Resolve(ctx => ctx.Source.Products);

@@ -16,7 +16,7 @@ public sealed class SupplyRelationType : ObjectGraphType<Supplies>
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.Key));
         Field<NonNullGraphType<StringGraphType>>("product").Resolve(ctx => ctx.Source.Product);
         Field<NonNullGraphType<StringGraphType>>("category").Resolve(ctx => ctx.Source.Category);
-        Field<NonNullGraphType<StringGraphType>>("status").Description("signed, or proposed (shown, never counted as supply).").Resolve(ctx => WireName.Of(ctx.Source.Status));
+        Field<NonNullGraphType<DealStatusGraphType>>("status").Description("SIGNED, or PROPOSED (shown, never counted as supply).").Resolve(ctx => ctx.Source.Status);
         Field<DecimalGraphType>("volumeTonnesPerYear").Resolve(ctx => ctx.Source.VolumeTonnesPerYear);
         this.AddValidityAndSources(e => e);
     }
@@ -31,8 +31,8 @@ public sealed class InvestmentRelationType : ObjectGraphType<InvestedIn>
         Field<NonNullGraphType<OrganizationType>>("investor").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.FromId));
         Field<NonNullGraphType<OrganizationType>>("target").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.ToId));
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.Key));
-        Field<NonNullGraphType<StringGraphType>>("instrument").Resolve(ctx => WireName.Of(ctx.Source.Instrument));
-        Field<NonNullGraphType<StringGraphType>>("status").Resolve(ctx => WireName.Of(ctx.Source.Status));
+        Field<NonNullGraphType<InstrumentGraphType>>("instrument").Resolve(ctx => ctx.Source.Instrument);
+        Field<NonNullGraphType<DealStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status);
         Field<DecimalGraphType>("stakePercent").Resolve(ctx => ctx.Source.StakePercent);
         Field<DecimalGraphType>("amount").Resolve(ctx => ctx.Source.Amount);
         Field<StringGraphType>("currency").Resolve(ctx => ctx.Source.Currency);
@@ -62,7 +62,7 @@ public sealed class DealPartyType : ObjectGraphType<PartyTo>
         Name = "DealParty";
         Field<NonNullGraphType<OrganizationType>>("organization").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.FromId));
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.ToId));
-        Field<NonNullGraphType<StringGraphType>>("role").Resolve(ctx => WireName.Of(ctx.Source.Role));
+        Field<NonNullGraphType<PartyRoleGraphType>>("role").Resolve(ctx => ctx.Source.Role);
         this.AddValidityAndSources(e => e);
     }
 }
