@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Graph.Queries;
 
 namespace KnowledgeGraph.Graph.Neo4j;
 
@@ -93,5 +94,16 @@ public sealed class Neo4jGraphReader(Neo4jQueryClient client) : IGraphReader
     {
         var result = await client.RunAsync(Cypher.StreamEvents, new JsonObject { ["stream"] = stream }, ct);
         return result.Rows.Select(r => Neo4jRows.ReadEvent(r.Map("props"))).ToList();
+    }
+
+    /// <summary>Neo4j holds what is known now (see <see cref="Neo4jBatch"/>): an earlier knowledge point is refused, not guessed.</summary>
+    public IGraphReader KnownAt(Knowledge knowledge) => knowledge?.IsAll != false ? this
+        : throw new QueryInputException(knowledge.Sequence is null ? "knownAt" : "knownAtSequence",
+            "the Neo4j graph holds what is known now; an earlier knowledge point is answered by the PostgreSQL graph store");
+
+    public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct)
+    {
+        KnownAt(knowledge);
+        return new KnowledgePoint((await Neo4jDump.StatusAsync(client, ct)).ProjectedSequence, null);
     }
 }

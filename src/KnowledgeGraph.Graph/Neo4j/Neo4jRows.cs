@@ -13,10 +13,10 @@ namespace KnowledgeGraph.Graph.Neo4j;
 internal static class Neo4jRows
 {
     /// <summary>The keys the adapter adds to every node; a model property may not use them.</summary>
-    public static readonly IReadOnlyList<string> NodeKeys = ["id", "validFrom", "eventIds", "stream"];
+    public static readonly IReadOnlyList<string> NodeKeys = ["id", "validFrom", "eventIds", "stream", "recordedFrom"];
 
     /// <summary>The keys the adapter adds to every relationship; a model property may not use them.</summary>
-    public static readonly IReadOnlyList<string> RelationshipKeys = ["key", "validFrom", "validTo", "eventIds", "stream"];
+    public static readonly IReadOnlyList<string> RelationshipKeys = ["key", "validFrom", "validTo", "eventIds", "stream", "recordedFrom"];
 
     public static readonly IReadOnlyList<string> EventKeys =
         ["id", "seq", "type", "effectiveDate", "stream", "title", "publisher", "url", "publishedAt", "retractedBy"];
@@ -30,6 +30,7 @@ internal static class Neo4jRows
         props["validFrom"] = Date(node.ValidFrom);
         props["eventIds"] = Strings(node.EventIds);
         props["stream"] = stream;
+        props["recordedFrom"] = node.RecordedFrom;
         return new JsonObject { ["id"] = node.Id, ["props"] = WithoutNulls(props) };
     }
 
@@ -41,6 +42,7 @@ internal static class Neo4jRows
         props["validTo"] = Date(edge.ValidTo);
         props["eventIds"] = Strings(edge.EventIds);
         props["stream"] = stream;
+        props["recordedFrom"] = edge.RecordedFrom;
         return new JsonObject
         {
             ["fromId"] = edge.FromId, ["toId"] = edge.ToId, ["key"] = edge.Key, ["validFrom"] = Date(edge.ValidFrom),
@@ -65,11 +67,12 @@ internal static class Neo4jRows
     };
 
     public static GraphNode ReadNode(string label, JsonObject props) => new(
-        label, Text(props, "id")!, ReadDate(props, "validFrom"), ModelProperties(props, NodeKeys), ReadStrings(props, "eventIds"));
+        label, Text(props, "id")!, ReadDate(props, "validFrom"), ModelProperties(props, NodeKeys), ReadStrings(props, "eventIds"),
+        props["recordedFrom"]?.GetValue<long>() ?? 0);
 
     public static GraphEdge ReadRelationship(string type, string fromLabel, string fromId, string toLabel, string toId, JsonObject props) => new(
         type, fromLabel, fromId, toLabel, toId, Text(props, "key")!, ReadDate(props, "validFrom")!.Value, ReadDate(props, "validTo"),
-        ModelProperties(props, RelationshipKeys), ReadStrings(props, "eventIds"));
+        ModelProperties(props, RelationshipKeys), ReadStrings(props, "eventIds"), props["recordedFrom"]?.GetValue<long>() ?? 0);
 
     public static ProvenanceEvent ReadEvent(JsonObject props) => new(
         Text(props, "id")!, props["seq"]!.GetValue<long>(), Text(props, "type")!, ReadDate(props, "effectiveDate")!.Value,
