@@ -104,6 +104,6 @@ public sealed class Neo4jGraphReader(Neo4jQueryClient client) : IGraphReader
     public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct)
     {
         KnownAt(knowledge);
-        return new KnowledgePoint((await Neo4jDump.StatusAsync(client, ct)).ProjectedSequence, null);
+        return new KnowledgePoint((await client.RunAsync(Cypher.ProjectedSequence, null, ct)).Rows[0].Number("projected"), null);
     }
 }

@@ -26,6 +26,8 @@ internal static class CostWeights
             ["Query.supplyChain"] = f => new(Doubling(f, "depth", 4, SupplyRelations.MaxDepth), 8),
             ["Query.firmsLackingSupplier"] = _ => new(100, 20),
             ["Query.strandedIf"] = _ => new(100, 20),
+            // A citation answers its question once more, at its knowledge point.
+            ["Query.citation"] = _ => new(100, 20),
             ["Query.stageConcentration"] = _ => new(20, 10),
             ["Query.neighbours"] = _ => new(5, 20),
             ["Query.search"] = f => new(10, First(f, 20, QueryType.MaxPageSize)),
