@@ -42,7 +42,7 @@ internal static class KnowledgeTime
     }
 
     /// <summary>An instant without an offset is read as UTC.</summary>
-    private static DateTimeOffset Utc(DateTime instant) => new(instant.Kind switch
+    public static DateTimeOffset Utc(DateTime instant) => new(instant.Kind switch
     {
         DateTimeKind.Unspecified => DateTime.SpecifyKind(instant, DateTimeKind.Utc),
         _ => instant.ToUniversalTime(),

@@ -81,6 +81,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddListQueries();
         this.AddAnalysisQueries();
         this.AddCitationQuery();
+        this.AddChangesQuery();
         this.AddWebhookQueries();
     }
 

@@ -107,6 +107,14 @@ CREATE TABLE IF NOT EXISTS kg_graph.errors (
 CREATE INDEX IF NOT EXISTS nodes_id ON kg_graph.node_versions (id);
 CREATE INDEX IF NOT EXISTS edges_supplies_product ON kg_graph.edge_versions ((props->>'product'), valid_from) WHERE type = 'SUPPLIES';
 
+-- The keys whose values differ between two property objects (a changed version and the one it replaced), sorted.
+CREATE OR REPLACE FUNCTION kg_graph.changed_keys(p_new jsonb, p_old jsonb) RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p_new IS NULL OR p_old IS NULL THEN ARRAY[]::text[] ELSE ARRAY(
+        SELECT k FROM (SELECT jsonb_object_keys(p_new) UNION SELECT jsonb_object_keys(p_old)) AS keys(k)
+        WHERE p_new -> k IS DISTINCT FROM p_old -> k ORDER BY k) END
+$$;
+
 -- One level of a breadth-first search: the nodes one relationship (of the types, valid at the date, either direction)
 -- away from the frontier that are not yet seen, each with the link it was reached by: [parent, type, from_label,
 -- from_id, to_label, to_id, key, valid_from]. Node keys are 'label|id'.

@@ -90,4 +90,63 @@ public class KnowledgeTimeTests(KnowledgeServer scenario) : IClassFixture<Knowle
 
         Assert.Contains("knownAtSequence: name knownAt or knownAtSequence, not both", answer.FirstErrorMessage);
     }
+
+    private const string ChangeFields = "totalCount hasNextPage nodes { kind attributes date relationship { type from { id } to { id } key } node { id } event { eventId type sequence source { title publisher url } } }";
+
+    [Fact]
+    public async Task Changes_BetweenTheFirstAndTheLastKnowledgePoint_AreTheRetractionAndTheNewAgreement_WithTheirSources()
+    {
+        var data = await DataAsync($"{{ changes(from: {{ knownAtSequence: {Point(0)} }}, to: {{ knownAtSequence: {Point(2)} }}) {{ {ChangeFields} }} }}");
+
+        var changes = data.GetProperty("changes");
+        Assert.Equal(2, changes.GetProperty("totalCount").GetInt32());
+        Assert.Equal(
+            "RETRACTED SUPPLIES kanto-magnetics->rotor-werke by k-retract-rotor-jp (EventRetracted, Trade Daily: Correction: no Rotor Werke agreement, https://example.org/knowledge/correction) on 2025-05-02"
+            + " | APPEARED SUPPLIES ozark-magnet-works->prairie-motors by k-sup-motors-us (SupplyAgreementSigned, Plains Herald: Prairie Motors signs with Ozark Magnet Works, https://example.org/knowledge/prairie-ozark) on 2025-06-01",
+            Describe(changes));
+    }
+
+    [Fact]
+    public async Task Changes_BetweenTwoWorldDates_AreWhatStartedOrEnded_AsKnownAtTheKnowledgePoint()
+    {
+        var now = await DataAsync($"{{ changes(from: {{ date: \"2025-01-01\" }}, to: {{ date: \"2025-12-31\" }}, kinds: [APPEARED]) {{ {ChangeFields} }} }}");
+        var before = await DataAsync($"{{ changes(from: {{ date: \"2025-01-01\" }}, to: {{ date: \"2025-12-31\" }}, kinds: [APPEARED], knownAtSequence: {Point(0)}) {{ {ChangeFields} }} }}");
+
+        Assert.Equal("APPEARED SUPPLIES ozark-magnet-works->prairie-motors by k-sup-motors-us (SupplyAgreementSigned, Plains Herald: Prairie Motors signs with Ozark Magnet Works, https://example.org/knowledge/prairie-ozark) on 2025-06-01",
+            Describe(now.GetProperty("changes")));
+        Assert.Equal("APPEARED SUPPLIES kanto-magnetics->rotor-werke by k-sup-rotor-jp (SupplyAgreementSigned, Trade Daily: Rotor Werke signs with Kanto Magnetics, https://example.org/knowledge/rotor-kanto) on 2025-01-10",
+            Describe(before.GetProperty("changes")));
+    }
+
+    [Theory]
+    [InlineData("organization: \"rotor-werke\"", "RETRACTED")]
+    [InlineData("country: \"US\"", "APPEARED")]
+    [InlineData("bloc: \"NATO\", kinds: [RETRACTED]", "RETRACTED")]
+    [InlineData("product: \"magnet\"", "RETRACTED,APPEARED")]
+    [InlineData("product: \"dy-oxide\"", "")]
+    [InlineData("country: \"FR\"", "")]
+    public async Task Changes_AreFiltered_ByOrganizationCountryBlocProductAndKind(string filter, string kinds)
+    {
+        var data = await DataAsync($"{{ changes(from: {{ knownAtSequence: {Point(0)} }}, to: {{ knownAtSequence: {Point(2)} }}, {filter}) {{ nodes {{ kind }} }} }}");
+
+        Assert.Equal(kinds, string.Join(",", data.GetProperty("changes").GetProperty("nodes").EnumerateArray().Select(c => c.GetProperty("kind").GetString())));
+    }
+
+    [Fact]
+    public async Task Changes_RefuseADateAgainstAKnowledgePoint()
+    {
+        var answer = await scenario.Client.PostGraphQLAsync(new { query = $"{{ changes(from: {{ date: \"2025-01-01\" }}, to: {{ knownAtSequence: {Point(2)} }}) {{ totalCount }} }}" });
+
+        Assert.Contains("to: name two world dates or two knowledge points, not one of each", answer.FirstErrorMessage);
+    }
+
+    private static string Describe(JsonElement changes) => string.Join(" | ", changes.GetProperty("nodes").EnumerateArray().Select(c =>
+    {
+        var r = c.GetProperty("relationship");
+        var e = c.GetProperty("event");
+        var source = e.GetProperty("source");
+        return $"{c.GetProperty("kind").GetString()} {r.GetProperty("type").GetString()} {r.GetProperty("from").GetProperty("id").GetString()}->{r.GetProperty("to").GetProperty("id").GetString()}"
+            + $" by {e.GetProperty("eventId").GetString()} ({e.GetProperty("type").GetString()}, {source.GetProperty("publisher").GetString()}: {source.GetProperty("title").GetString()}, {source.GetProperty("url").GetString()})"
+            + $" on {c.GetProperty("date").GetString()}";
+    }));
 }
