@@ -15,6 +15,7 @@ public static class SubscriptionSetup
         services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
         services.AddSingleton<ProjectionProgress>();
         services.AddSingleton<DealEvents>();
+        services.AddSingleton<StandingAnswers>();
         services.AddSingleton<ServerSentEvents.GraphQLSseEndpoint>();
         return services;
     }
