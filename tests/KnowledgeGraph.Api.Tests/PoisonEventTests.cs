@@ -45,7 +45,7 @@ public class PoisonEventTests
             await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
             var reader = new PostgresGraphReader(dataSource);
             Assert.Single(await reader.NodesAsync(Labels.Organization, ["late-firm"], ct));
-            Assert.Equal("First Firm", (await reader.NodesAsync(Labels.Organization, ["first-firm"], ct))[0].Text("name"));
+            Assert.Equal("First Firm", (await reader.NodesAsync(Labels.Organization, ["first-firm"], ct))[0].Caption);
         }
 
         var rebuild = await KgProcess.RunAsync(database.ConnectionString, "rebuild");

@@ -45,6 +45,6 @@ public class ProjectionErrorTests
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var reader = new PostgresGraphReader(dataSource);
         Assert.Single(await reader.NodesAsync(Labels.Organization, ["late-firm"], ct));
-        Assert.Equal("Gm", (await reader.NodesAsync(Labels.Organization, ["gm"], ct))[0].Text("name"));
+        Assert.Equal("Gm", (await reader.NodesAsync(Labels.Organization, ["gm"], ct))[0].Caption);
     }
 }

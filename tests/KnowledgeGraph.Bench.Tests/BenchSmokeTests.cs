@@ -27,6 +27,9 @@ public sealed class BenchSmokeTests
                 Assert.Contains($"\n| {row} |", stdout, StringComparison.Ordinal);
             }
             Assert.Contains("Subscription delivery latency", stdout, StringComparison.Ordinal);
+            // And what it timed was right: the API answered as the reference did, and no load request failed
+            Assert.DoesNotContain("JSON differs", stdout, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@", \d+ failed", stdout);
             var written = Assert.Single(output.GetFiles("*.md"));
             Assert.Equal(stdout.Trim(), (await File.ReadAllTextAsync(written.FullName, TestContext.Current.CancellationToken)).Trim());
         }

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 
@@ -32,14 +32,12 @@ public sealed class Neo4jContractTests
     {
         var evt = new ProvenanceEvent(Id("evt"), sequence, "SupplyAgreementSigned", Signed,
             new Source("Acme signs with Beta", "Reuters", "https://example.org/acme", Signed), Id("stream"), null);
-        GraphNode Org(string id, string name) =>
-            new(Labels.Organization, id, Signed, new JsonObject { ["name"] = name, ["stages"] = new JsonArray("magnet"), ["country"] = "US" }, [evt.EventId]);
-        GraphEdge Supply(string buyer) => new(Relationships.Supplies, Labels.Organization, Id("acme"), Labels.Organization, buyer, Id("deal"),
-            Signed, Ended, new JsonObject { ["status"] = "signed", ["product"] = "ndfeb-magnet", ["volumeTonnesPerYear"] = 120.5m }, [evt.EventId]);
+        GraphNode Org(string id, string name) => new Organization(id, Signed, [evt.EventId], name, "US", OrganizationKind.Company, [Stage.Magnet], [], []);
+        GraphEdge Supply(string buyer) => new Supplies(Id("acme"), buyer, Signed, Ended, [evt.EventId], Id("deal"), "ndfeb-magnet", "magnet", DealStatus.Signed, 120.5m);
         return new StreamGraph(Id("stream"), sequence,
             [Org(Id("acme"), acmeName), Org(Id("beta"), $"Beta {_run}")],
             [
-                new GraphEdge(Relationships.BasedIn, Labels.Organization, Id("acme"), Labels.Country, "US", "US", Signed, null, [], [evt.EventId]),
+                new BasedIn(Id("acme"), "US", Signed, null, [evt.EventId]),
                 Supply(Id("beta")), Supply(Id("ghost")),
             ],
             [evt], []);
@@ -59,11 +57,12 @@ public sealed class Neo4jContractTests
         // Then nodes, relationships valid in world time, provenance and the error read back
         var orgs = await reader.NodesAsync(Labels.Organization, [Id("acme"), Id("beta")], ct);
         Assert.Equal([Id("acme"), Id("beta")], orgs.Select(o => o.Id));
-        Assert.Equal($"Acme {_run}", orgs[0].Text("name"));
-        Assert.Equal(["magnet"], orgs[0].Properties["stages"]!.AsArray().Select(s => s!.GetValue<string>()));
+        var acme = Assert.IsType<Organization>(orgs[0]);
+        Assert.Equal($"Acme {_run}", acme.Name);
+        Assert.Equal([Stage.Magnet], acme.Stages);
         var inForce = await reader.EdgesAsync(new EdgeQuery([Relationships.Supplies], FromIds: [Id("acme")], AsOf: new DateOnly(2024, 6, 1)), ct);
-        var supply = Assert.Single(inForce);
-        Assert.Equal((Id("beta"), Ended, 120.5m), (supply.ToId, supply.ValidTo!.Value, supply.Number("volumeTonnesPerYear")!.Value));
+        var supply = Assert.IsType<Supplies>(Assert.Single(inForce));
+        Assert.Equal((Id("beta"), Ended, 120.5m), (supply.ToId, supply.ValidTo!.Value, supply.VolumeTonnesPerYear!.Value));
         Assert.Empty(await reader.EdgesAsync(new EdgeQuery([Relationships.Supplies], FromIds: [Id("acme")], AsOf: Ended), ct));
         var evt = Assert.Single(await reader.StreamEventsAsync(Id("stream"), ct));
         Assert.Equal(("Reuters", (DateOnly?)Signed), (evt.Source.Publisher, evt.Source.PublishedAt));
@@ -92,6 +91,6 @@ public sealed class Neo4jContractTests
 
         // Then
         var acme = Assert.Single(await reader.NodesAsync(Labels.Organization, [Id("acme")], ct));
-        Assert.Equal($"Acme {_run}", acme.Text("name"));
+        Assert.Equal($"Acme {_run}", acme.Caption);
     }
 }

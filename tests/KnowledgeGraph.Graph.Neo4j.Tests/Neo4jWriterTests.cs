@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Graph.Neo4j.Tests;
@@ -17,10 +18,10 @@ public sealed class Neo4jWriterTests : IAsyncLifetime
     internal static StreamGraph Batch()
     {
         var evt = new ProvenanceEvent("evt-1", 7, "SupplyAgreementSigned", new DateOnly(2024, 1, 1), new Source("Acme signs", "Reuters"), "deal:acme-beta", null);
-        GraphEdge Supply(string toLabel, string to) => new(Relationships.Supplies, Labels.Organization, "acme", toLabel, to, "acme-beta",
-            new DateOnly(2024, 1, 1), null, new JsonObject { ["status"] = "signed" }, ["evt-1"]);
+        GraphEdge Supply(string toLabel, string to) => new Supplies("acme", to, new DateOnly(2024, 1, 1), null, ["evt-1"],
+            "acme-beta", "ndfeb-magnet", "magnet", DealStatus.Signed, null) { ToLabel = toLabel };
         return new StreamGraph("deal:acme-beta", 7,
-            [new GraphNode(Labels.Deal, "acme-beta", new DateOnly(2024, 1, 1), new JsonObject { ["kind"] = "supply" }, ["evt-1"])],
+            [new SupplyAgreement("acme-beta", new DateOnly(2024, 1, 1), ["evt-1"], DealStatus.Signed, "acme", "beta", "ndfeb-magnet", "magnet", null, null, null, null, null)],
             [Supply(Labels.Organization, "beta"), Supply("Planet", "ghost")], [evt], []);
     }
 

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
@@ -38,8 +39,8 @@ public class StatementCountTests(ScenarioGraphs graphs) : IClassFixture<Scenario
         "node" => (await run(async () => await r.NodeAsync("nobody", Ct) is null ? 0 : 1), await run(async () => await r.NodeAsync("gm", Ct) is null ? 0 : 1)),
         "neighbours" => (await run(async () => (await GraphPaths.NeighboursAsync(r, (await r.NodesAsync(Labels.Country, ["EE"], Ct))[0], null, true, true, Mid2025, Ct)).Count),
             await run(async () => (await GraphPaths.NeighboursAsync(r, (await r.NodesAsync(Labels.Country, ["DE"], Ct))[0], null, true, true, Mid2025, Ct)).Count)),
-        "deals" => (await run(async () => (await r.DealsAsync(new DealFilter(Kind: "supply"), null, 1, Ct)).Items.Count),
-            await run(async () => (await r.DealsAsync(new DealFilter(Kind: "supply"), null, 50, Ct)).Items.Count)),
+        "deals" => (await run(async () => (await r.DealsAsync(new DealFilter(Kind: DealKind.Supply), null, 1, Ct)).Items.Count),
+            await run(async () => (await r.DealsAsync(new DealFilter(Kind: DealKind.Supply), null, 50, Ct)).Items.Count)),
         _ => (await run(async () => (await r.FacilitiesAsync(new FacilityFilter(Mid2025), null, 1, Ct)).Items.Count),
             await run(async () => (await r.FacilitiesAsync(new FacilityFilter(Mid2025), null, 50, Ct)).Items.Count)),
     };

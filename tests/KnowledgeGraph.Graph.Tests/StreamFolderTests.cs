@@ -1,4 +1,5 @@
 using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Projection;
 
@@ -27,7 +28,7 @@ public class StreamFolderTests
         var supplies = Single(graph, Relationships.Supplies);
         Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2027, 3, 1)), (supplies.ValidFrom, supplies.ValidTo));
         Assert.Equal(["e1", "e2"], supplies.EventIds);
-        Assert.Equal("ended", graph.Nodes.Single().Text("status"));
+        Assert.Equal(DealStatus.Ended, Assert.IsType<SupplyAgreement>(graph.Nodes.Single()).Status);
     }
 
     [Fact]
@@ -50,9 +51,9 @@ public class StreamFolderTests
             Event("e2", "2024-06-30", new InvestmentStatusChanged("i", "completed"))]);
 
         Assert.Equal(["announced 2024-01-10..2024-06-30", "completed 2024-06-30..open"],
-            graph.Edges.Where(e => e.Type == Relationships.InvestedIn).Select(e => $"{e.Text("status")} {e.ValidFrom:yyyy-MM-dd}..{e.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "open"}"));
-        var owns = Single(graph, Relationships.Owns);
-        Assert.Equal((new DateOnly(2024, 6, 30), 51m), (owns.ValidFrom, owns.Number("stakePercent")));
+            graph.Edges.Where(e => e.Type == Relationships.InvestedIn).OfType<InvestedIn>().Select(e => $"{WireName.Of(e.Status)} {e.ValidFrom:yyyy-MM-dd}..{e.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "open"}"));
+        var owns = Assert.IsType<Owns>(Single(graph, Relationships.Owns));
+        Assert.Equal((new DateOnly(2024, 6, 30), 51m), (owns.ValidFrom, owns.StakePercent));
     }
 
     [Fact]
@@ -87,9 +88,9 @@ public class StreamFolderTests
             Event("e1", "2024-05-01", new SupplyAgreementSigned("d", "a", "b", "ndfeb-magnet", "proposed", StartDate: new DateOnly(2024, 9, 1))),
             Event("e2", "2025-02-01", new SupplyAgreementStatusChanged("d", "signed"))]);
 
-        Assert.Equal("proposed 2024-09-01..2025-02-01, signed 2025-02-01..open", Versions(graph, Relationships.Supplies, e => e.Text("status")));
+        Assert.Equal("proposed 2024-09-01..2025-02-01, signed 2025-02-01..open", Versions(graph, Relationships.Supplies, e => WireName.Of(((Supplies)e).Status)));
         Assert.Equal(["e1", "e2"], graph.Edges.Last(e => e.Type == Relationships.Supplies).EventIds);
-        Assert.Equal("signed", graph.Nodes.Single().Text("status"));
+        Assert.Equal(DealStatus.Signed, ((Deal)graph.Nodes.Single()).Status);
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public class StreamFolderTests
         var graph = Fold("deal:d", [
             Event("e1", "2025-08-06", new SupplyAgreementSigned("d", "a", "b", "ndfeb-magnet", "signed", StartDate: new DateOnly(2025, 7, 1)))]);
 
-        Assert.Equal("signed 2025-07-01..open", Versions(graph, Relationships.Supplies, e => e.Text("status")));
+        Assert.Equal("signed 2025-07-01..open", Versions(graph, Relationships.Supplies, e => WireName.Of(((Supplies)e).Status)));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public class StreamFolderTests
             Event("e1", "2024-05-01", new SupplyAgreementSigned("d", "a", "b", "ndfeb-magnet", "proposed", StartDate: new DateOnly(2026, 1, 1))),
             Event("e2", "2025-02-01", new SupplyAgreementStatusChanged("d", "signed"))]);
 
-        Assert.Equal("signed 2026-01-01..open", Versions(graph, Relationships.Supplies, e => e.Text("status")));
+        Assert.Equal("signed 2026-01-01..open", Versions(graph, Relationships.Supplies, e => WireName.Of(((Supplies)e).Status)));
     }
 
     [Fact]
@@ -119,9 +120,9 @@ public class StreamFolderTests
             Event("e2", "2023-06-01", new PartnershipStatusChanged("p", "announced")),
             Event("e3", "2024-01-01", new PartnershipStatusChanged("p", "active"))];
 
-        Assert.Equal("active", Fold("deal:p", events).Nodes.Single().Text("status"));
+        Assert.Equal(DealStatus.Active, ((Deal)Fold("deal:p", events).Nodes.Single()).Status);
         var ended = Fold("deal:p", [.. events, Event("e4", "2025-01-01", new PartnershipEnded("p"))]);
-        Assert.Equal(("ended", 4), (ended.Nodes.Single().Text("status"), ended.Nodes.Single().EventIds.Count));
+        Assert.Equal((DealStatus.Ended, 4), (((Deal)ended.Nodes.Single()).Status, ended.Nodes.Single().EventIds.Count));
     }
 
     [Fact]
@@ -132,8 +133,8 @@ public class StreamFolderTests
             Event("e2", "2022-03-01", new StakeChanged("i", 55)),
             Event("e3", "2024-07-01", new StakeChanged("i", 0))]);
 
-        Assert.Equal("40 2020-01-10..2022-03-01, 55 2022-03-01..2024-07-01", Versions(graph, Relationships.Owns, e => e.Number("stakePercent")));
-        Assert.Equal(0m, graph.Nodes.Single().Properties["stakePercent"]!.GetValue<decimal>());
+        Assert.Equal("40 2020-01-10..2022-03-01, 55 2022-03-01..2024-07-01", Versions(graph, Relationships.Owns, e => ((Owns)e).StakePercent));
+        Assert.Equal(0m, Assert.IsType<Investment>(graph.Nodes.Single()).StakePercent);
         Assert.Empty(graph.Errors);
     }
 
@@ -145,7 +146,7 @@ public class StreamFolderTests
             Event("e2", "2020-06-01", new InvestmentStatusChanged("i", "completed")),
             Event("e3", "2020-03-01", new StakeChanged("i", 80))]);
 
-        Assert.Equal("100 2020-06-01..open", Versions(graph, Relationships.Owns, e => e.Number("stakePercent")));
+        Assert.Equal("100 2020-06-01..open", Versions(graph, Relationships.Owns, e => ((Owns)e).StakePercent));
         Assert.Equal(("e3", "StakeChanged dated before the investment's completion"), (Assert.Single(graph.Errors).EventId, graph.Errors[0].Reason));
     }
 
@@ -159,9 +160,10 @@ public class StreamFolderTests
             Event("e4", "2025-06-01", new FacilityUpdated("f", Name: "Plant III"))]);
 
         Assert.Equal("under-construction 2020-01-01..2023-01-01, operating 2023-01-01..2025-01-01, operating 2025-01-01..open",
-            Versions(graph, Relationships.Operates, e => e.Text("status")));
-        Assert.Equal(1000m, graph.Edges.Last(e => e.Type == Relationships.Operates).Number("capacityTonnesPerYear"));
+            Versions(graph, Relationships.Operates, e => WireName.Of(((Operates)e).Status)));
+        Assert.Equal(1000m, graph.Edges.OfType<Operates>().Last().CapacityTonnesPerYear);
         Assert.Equal("la-ce-oxide 2020-01-01..open, ndpr-oxide 2025-01-01..open", Versions(graph, Relationships.Produces, e => e.ToId));
-        Assert.Equal(("Plant III", "operating"), (graph.Nodes.Single().Text("name"), graph.Nodes.Single().Text("status")));
+        var facility = Assert.IsType<Facility>(graph.Nodes.Single());
+        Assert.Equal(("Plant III", FacilityStatus.Operating), (facility.Name, facility.Status));
     }
 }

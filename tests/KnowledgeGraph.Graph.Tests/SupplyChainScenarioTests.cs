@@ -1,3 +1,4 @@
+using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Queries;
 
 namespace KnowledgeGraph.Graph.Tests;
@@ -81,7 +82,7 @@ public class SupplyChainScenarioTests(ScenarioGraphs graphs) : IClassFixture<Sce
 
         Assert.Equal(
             ["1: jl-mag>gm ndfeb-magnet", "2: baotou-alloy>jl-mag ndfeb-alloy", "3: bayan-mine>baotou-alloy re-concentrate", "3: jl-mag>baotou-alloy magnet-scrap"],
-            tiers.SelectMany(t => t.Links.Select(l => $"{t.Tier}: {l.Supplier.Id}>{l.Buyer.Id} {l.Agreement.Text("product")}")).Order(StringComparer.Ordinal));
+            tiers.SelectMany(t => t.Links.Select(l => $"{t.Tier}: {l.Supplier.Id}>{l.Buyer.Id} {((Supplies)l.Agreement).Product}")).Order(StringComparer.Ordinal));
     }
 
     [Theory, MemberData(nameof(Adapters))]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeGraph.Bench.Load;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Postgres;
@@ -71,7 +72,7 @@ public static class ScalingFigure
             ["4c"] = await MedianAsync(repeats, () => GraphPaths.ShortestAsync(reader, other, orgId, 4, asOf, ct)),
             ["4d"] = await MedianAsync(repeats, () => StrandedIf.RunAsync(reader, [ServedQueries.ExcludedCountry], ServedQueries.Product, ServedQueries.Bloc, asOf, ct)),
             ["4e"] = await MedianAsync(repeats, () => StageConcentration.RunAsync(reader, "separation", asOf, ct)),
-            ["4f"] = await MedianAsync(repeats, () => reader.DealsAsync(new DealFilter(Kind: "supply", Country: "US"), null, 100, ct)),
+            ["4f"] = await MedianAsync(repeats, () => reader.DealsAsync(new DealFilter(Kind: DealKind.Supply, Country: "US"), null, 100, ct)),
         };
         return new Timing(orgs, ms);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Postgres;
@@ -29,7 +30,7 @@ public static class ReferenceServer
             var found = await reader.NodesAsync(Labels.Organization, [id], http.RequestAborted);
             var org = found.Count > 0 ? found[0] : null;
             var supplies = org is null ? [] : (await reader.EdgesAsync(new EdgeQuery([Relationships.Supplies], null, [id], asOf), http.RequestAborted))
-                .Where(e => e.Text("status") == "signed").ToList();
+                .OfType<Supplies>().Where(e => e.InForce).ToList();
             var suppliers = (await reader.NodesAsync(Labels.Organization, supplies.Select(e => e.FromId).Distinct().ToList(), http.RequestAborted))
                 .ToDictionary(n => n.Id);
             await WriteAsync(http, json =>
@@ -42,16 +43,16 @@ public static class ReferenceServer
                 }
                 json.WriteStartObject();
                 json.WriteString("id", org.Id);
-                json.WriteString("name", org.Text("name"));
+                json.WriteString("name", org.Caption);
                 json.WriteStartArray("suppliers");
                 foreach (var supply in supplies)
                 {
                     json.WriteStartObject();
-                    json.WriteString("product", supply.Text("product"));
-                    json.WriteString("status", supply.Text("status"));
+                    json.WriteString("product", supply.Product);
+                    json.WriteString("status", WireName.Of(supply.Status));
                     json.WriteStartObject("supplier");
                     json.WriteString("id", supply.FromId);
-                    json.WriteString("name", suppliers[supply.FromId].Text("name"));
+                    json.WriteString("name", suppliers[supply.FromId].Caption);
                     json.WriteEndObject();
                     json.WriteEndObject();
                 }
@@ -74,7 +75,7 @@ public static class ReferenceServer
                     json.WriteStartObject();
                     json.WriteStartObject("organization");
                     json.WriteString("id", gap.Organization.Id);
-                    json.WriteString("name", gap.Organization.Text("name"));
+                    json.WriteString("name", gap.Organization.Caption);
                     json.WriteEndObject();
                     json.WriteString("reason", gap.Reason);
                     json.WriteEndObject();

@@ -23,7 +23,7 @@ internal static class ListQueries
             .Argument<IntGraphType>("first", $"At most this many (default 100, at most {MaxItems}).")
             .AsOfArgument()
             .ResolveAsync(async ctx => (await ctx.Loaders().Reader.FacilitiesAsync(new FacilityFilter(ctx.AsOf(),
-                ctx.GetArgument<string?>("country"), ctx.GetArgument<string?>("stage"), ctx.GetArgument<string?>("operatorId"), ctx.GetArgument<string?>("status")),
+                ctx.GetArgument<string?>("country"), Vocabulary<Stage>(ctx, "stage"), ctx.GetArgument<string?>("operatorId"), Vocabulary<FacilityStatus>(ctx, "status")),
                 null, First(ctx), ctx.CancellationToken)).Items);
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DealType>>>>("deals")
@@ -37,7 +37,7 @@ internal static class ListQueries
             .ResolveAsync(async ctx =>
             {
                 var codes = ctx.GetArgument<string?>("product") is { } p ? Inputs.NeedCodes(Inputs.Products("product", p)) : null;
-                return (await ctx.Loaders().Reader.DealsAsync(new DealFilter(ctx.GetArgument<string?>("kind"), ctx.GetArgument<string?>("party"),
+                return (await ctx.Loaders().Reader.DealsAsync(new DealFilter(Vocabulary<DealKind>(ctx, "kind"), ctx.GetArgument<string?>("party"),
                     ctx.GetArgument<string?>("country"), codes, ctx.GetArgument<DateOnly?>("from"), ctx.GetArgument<DateOnly?>("to")),
                     null, First(ctx), ctx.CancellationToken)).Items;
             });
@@ -48,9 +48,13 @@ internal static class ListQueries
             .Argument<StringGraphType>("beneficiary", "An organization id.").Argument<StringGraphType>("status", "in-force or revoked.")
             .Argument<IntGraphType>("first", $"At most this many (default 100, at most {MaxItems}).")
             .ResolveAsync(async ctx => (await ctx.Loaders().Reader.PoliciesAsync(new PolicyFilter(ctx.GetArgument<string?>("jurisdiction"),
-                ctx.GetArgument<string?>("kind"), ctx.GetArgument<string?>("product"), ctx.GetArgument<string?>("beneficiary"), ctx.GetArgument<string?>("status")),
+                Vocabulary<PolicyKind>(ctx, "kind"), ctx.GetArgument<string?>("product"), ctx.GetArgument<string?>("beneficiary"), Vocabulary<PolicyStatus>(ctx, "status")),
                 null, First(ctx), ctx.CancellationToken)).Items);
     }
+
+    /// <summary>A vocabulary argument, refused with the values it may take when it is none of them.</summary>
+    private static T? Vocabulary<T>(IResolveFieldContext ctx, string argument) where T : struct, Enum =>
+        Inputs.Vocabulary<T>(argument, ctx.GetArgument<string?>(argument));
 
     private static int First(IResolveFieldContext ctx) => Inputs.Range("first", ctx.GetArgument<int?>("first"), 100, MaxItems);
 }

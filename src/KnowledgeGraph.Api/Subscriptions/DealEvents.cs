@@ -1,12 +1,14 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Graph.Projection;
 
 namespace KnowledgeGraph.Api.Subscriptions;
 
 /// <summary>A new or changed deal, as <c>dealRecorded</c> delivers it.</summary>
-public sealed record DealRecorded(long Sequence, string EventId, string EventType, GraphNode Deal);
+public sealed record DealRecorded(long Sequence, string EventId, string EventType, Deal Deal);
 
 /// <summary>Which deals a subscriber wants; each list given must match (any of its values), the lists together all.</summary>
 public sealed record DealFilter(
@@ -25,7 +27,7 @@ public sealed record DealFilter(
 /// the graph, so the subscriber sees the same Deal a query would. The graph is projected asynchronously, so delivery
 /// first waits for the projection checkpoint to pass the event (normally well under a second, woken by the same
 /// notification). If no projector catches up within KG_SUBSCRIPTION_PROJECTION_WAIT_SECONDS, the event is still
-/// delivered, never dropped, with the deal read from the event itself (its parties then as the graph has them).
+/// delivered, never dropped, with the deal the projection's own fold makes of the event, when the event registers it.
 /// </remarks>
 public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, SubscriptionSettings settings, ILogger<DealEvents> logger)
 {
@@ -42,21 +44,20 @@ public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, 
         {
             SubscriptionLog.ProjectionBehind(logger, e.Sequence, settings.ProjectionWait, dealId);
         }
-        var deal = ((await graph.NodesAsync(Labels.Deal, [dealId], ct)) is [var node, ..] ? node : null) ?? FromEvent(e, dealId);
+        var deal = (await graph.NodesAsync(Labels.Deal, [dealId], ct)).OfType<Deal>().FirstOrDefault() ?? FromEvent(e);
         return deal is not null && await MatchesAsync(filter, deal, ct) ? new DealRecorded(e.Sequence, e.EventId, e.EventType, deal) : null;
     }
 
-    private async Task<bool> MatchesAsync(DealFilter filter, GraphNode deal, CancellationToken ct)
+    private async Task<bool> MatchesAsync(DealFilter filter, Deal deal, CancellationToken ct)
     {
-        if (filter.Kinds is { } kinds && !kinds.Contains(deal.Text("kind") ?? "", StringComparer.Ordinal))
+        if (filter.Kinds is { } kinds && !kinds.Contains(WireName.Of(deal.Kind), StringComparer.Ordinal))
         {
             return false;
         }
         if (filter.Products is { } products)
         {
             var wanted = products.SelectMany(Products.Expand).ToHashSet(StringComparer.Ordinal);
-            var dealProducts = deal.Text("product") is { } p ? [p] : (deal.Properties["products"] as JsonArray ?? []).Select(n => n!.GetValue<string>());
-            if (!dealProducts.SelectMany(Products.Expand).Any(wanted.Contains))
+            if (!deal.ProductsTraded.SelectMany(Products.Expand).Any(wanted.Contains))
             {
                 return false;
             }
@@ -65,7 +66,7 @@ public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, 
         {
             return true;
         }
-        var parties = (await graph.EdgesAsync(new EdgeQuery([Relationships.PartyTo], null, [deal.Id]), ct)).Select(e => e.FromId).Distinct().ToList();
+        var parties = deal.Parties.Select(p => p.OrganizationId).Distinct(StringComparer.Ordinal).ToList();
         if (filter.Parties is { } wantedParties && !parties.Intersect(wantedParties, StringComparer.Ordinal).Any())
         {
             return false;
@@ -74,7 +75,7 @@ public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, 
         {
             return true;
         }
-        var countries = (await graph.NodesAsync(Labels.Organization, parties, ct)).Select(o => o.Text("country")).OfType<string>().Distinct().ToList();
+        var countries = (await graph.NodesAsync(Labels.Organization, parties, ct)).OfType<Organization>().Select(o => o.Country).Distinct().ToList();
         if (filter.Countries is { } wantedCountries && !countries.Intersect(wantedCountries, StringComparer.Ordinal).Any())
         {
             return false;
@@ -88,25 +89,14 @@ public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, 
         return true;
     }
 
-    /// <summary>The deal as its own event describes it, for when the graph has not caught up.</summary>
-    private static GraphNode? FromEvent(StoredEvent e, string dealId)
+    /// <summary>The deal as the projection's fold makes it of its registration alone, for when the graph has not caught up.</summary>
+    private static Deal? FromEvent(StoredEvent e)
     {
-        if (JsonNode.Parse(e.Data) is not JsonObject data)
+        if (EventCatalog.Find(e.EventType) is not { } type || JsonSerializer.Deserialize(e.Data, type, EventJson.Options) is not { } data)
         {
             return null;
         }
-        if (e.EventType == "PartnershipFormed")
-        {
-            data["partnershipKind"] = data["kind"]?.DeepClone();
-        }
-        data["kind"] = e.EventType switch
-        {
-            "InvestmentMade" or "InvestmentStatusChanged" or "StakeChanged" => "investment",
-            "PartnershipFormed" or "PartnershipStatusChanged" or "PartnershipEnded" => "partnership",
-            "SupplyAgreementSigned" or "SupplyAgreementStatusChanged" or "SupplyAgreementEnded" => "supply",
-            _ => null,
-        };
-        data["status"] ??= e.EventType.EndsWith("Ended", StringComparison.Ordinal) ? "ended" : null;
-        return data["kind"] is null || data["status"] is null ? null : new GraphNode(Labels.Deal, dealId, e.EffectiveDate, data, [e.EventId]);
+        var envelope = new EventEnvelope(e.EventId, e.EffectiveDate, new Source("", ""), data);
+        return StreamFolder.Fold(e.Stream, [new StreamEvent(e.Sequence, envelope)]).Nodes.OfType<Deal>().FirstOrDefault();
     }
 }

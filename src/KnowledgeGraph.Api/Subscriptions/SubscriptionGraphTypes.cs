@@ -38,8 +38,8 @@ public sealed class AnswerFirmType : ObjectGraphType<Graph.Model.GraphNode>
         Name = "AnswerFirm";
         Description = "A firm as a standing question's answer lists it, as known at the answer's sequence.";
         Field<NonNullGraphType<StringGraphType>>("id").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Text("name") ?? ctx.Source.Id);
-        Field<StringGraphType>("country").Resolve(ctx => ctx.Source.Text("country"));
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Caption);
+        Field<StringGraphType>("country").Resolve(ctx => (ctx.Source as Graph.Model.Organization)?.Country);
     }
 }
 

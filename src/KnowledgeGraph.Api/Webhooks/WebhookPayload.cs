@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
 using KnowledgeGraph.Api.Subscriptions;
+using KnowledgeGraph.Graph.Model;
 using StandardWebhooks;
 
 namespace KnowledgeGraph.Api.Webhooks;
@@ -32,7 +33,7 @@ public sealed record WebhookPayload(long Sequence, string EventId, byte[] Body, 
     public static WebhookPayload For(StoredEvent e, DealRecorded recorded)
     {
         var deal = new JsonObject { ["id"] = recorded.Deal.Id };
-        foreach (var (key, value) in recorded.Deal.Properties)
+        foreach (var (key, value) in GraphJson.Of(recorded.Deal))
         {
             if (key != "id")
             {

@@ -11,8 +11,8 @@ public sealed record ParseResult(EventEnvelope? Envelope, IReadOnlyList<Problem>
 /// <summary>Reads one line of the import format into a typed envelope. Pure: no I/O, no state.</summary>
 public static partial class EnvelopeParser
 {
-    private static readonly HashSet<string> EnvelopeFields = ["id", "type", "effectiveDate", "source", "data"];
-    private static readonly HashSet<string> SourceFields = ["title", "publisher", "url", "publishedAt"];
+    private static readonly string[] EnvelopeFields = ["id", "type", "effectiveDate", "source", "data"];
+    private static readonly string[] SourceFields = ["title", "publisher", "url", "publishedAt"];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$")]
     private static partial Regex EventIdPattern();
@@ -46,8 +46,7 @@ public static partial class EnvelopeParser
     public static ParseResult Parse(JsonElement root)
     {
         var problems = new List<Problem>();
-        problems.AddRange(root.EnumerateObject().Where(p => !EnvelopeFields.Contains(p.Name))
-            .Select(p => new Problem(p.Name, "unknown field")));
+        DataShape.AddUnknownFields(root, EnvelopeFields, "", problems);
 
         var id = RequiredString(root, "id", problems);
         if (id is not null && !EventIdPattern().IsMatch(id))
@@ -91,8 +90,7 @@ public static partial class EnvelopeParser
             return null;
         }
         var before = problems.Count;
-        problems.AddRange(source.EnumerateObject().Where(p => !SourceFields.Contains(p.Name))
-            .Select(p => new Problem($"source.{p.Name}", "unknown field")));
+        DataShape.AddUnknownFields(source, SourceFields, "source.", problems);
         var title = RequiredString(source, "title", problems, "source.");
         var publisher = RequiredString(source, "publisher", problems, "source.");
         var url = OptionalString(source, "url", problems, "source.");
@@ -128,7 +126,7 @@ public static partial class EnvelopeParser
 
     private static string? StringValue(JsonElement value, string path, List<Problem> problems)
     {
-        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        if (value.ValueKind != JsonValueKind.String || DataShape.IsBlank(value))
         {
             problems.Add(new Problem(path, "must be a non-empty string"));
             return null;

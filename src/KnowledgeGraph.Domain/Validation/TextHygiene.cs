@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace KnowledgeGraph.Domain.Validation;
@@ -23,20 +24,95 @@ public static class InputLimits
         _ => Text,
     };
 
+    internal static int TextLimit(ReadOnlySpan<byte> field) =>
+        field.SequenceEqual("name"u8) || field.SequenceEqual("publisher"u8) || field.SequenceEqual("aliases"u8) ? Name
+        : field.SequenceEqual("url"u8) ? Url
+        : Text;
+
     internal static int ListLimit(string field) => field == "aliases" ? Aliases : ListItems;
+
+    internal static int ListLimit(ReadOnlySpan<byte> field) => field.SequenceEqual("aliases"u8) ? Aliases : ListItems;
 }
 
 /// <summary>
 /// Walks a parsed line once and reports, by field, every string holding a control character (other than tab and
-/// newline) or a lone surrogate, every duplicated key, and every string or list over its limit.
+/// newline) or a lone surrogate, every duplicated key, and every string or list over its limit. A line is first
+/// checked on its raw UTF-8 without building a string; only a suspect one is walked again to name its problems.
 /// </summary>
 internal static class TextHygiene
 {
     public static List<Problem> Check(JsonElement root)
     {
         var problems = new List<Problem>();
-        Walk(root, "", "", problems);
+        if (!IsClean(root, default))
+        {
+            Walk(root, "", "", problems);
+        }
         return problems;
+    }
+
+    /// <summary>Objects with more keys than this are checked for duplicates by the full walk, smaller ones here.</summary>
+    private const int PairwiseKeys = 16;
+
+    private static bool IsClean(JsonElement element, ReadOnlySpan<byte> field)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var position = 0;
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                    if (position++ >= PairwiseKeys || Suspect(name) || SeenBefore(element, name, position - 1)
+                        || !IsClean(property.Value, name))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case JsonValueKind.Array:
+                if (element.GetArrayLength() > InputLimits.ListLimit(field))
+                {
+                    return false;
+                }
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!IsClean(item, field))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case JsonValueKind.String:
+                var text = JsonMarshal.GetRawUtf8Value(element)[1..^1];
+                // A string has no more UTF-16 units than UTF-8 bytes.
+                return !Suspect(text) && text.Length <= InputLimits.TextLimit(field);
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>
+    /// Raw JSON text holds no C0 control unescaped; the C1 controls and DEL are the bytes C2 80-9F and 7F; a lone
+    /// surrogate needs a backslash escape. Text with none of these bytes is clean.
+    /// </summary>
+    private static bool Suspect(ReadOnlySpan<byte> raw) => raw.IndexOfAny((byte)'\\', (byte)0x7F, (byte)0xC2) >= 0;
+
+    private static bool SeenBefore(JsonElement element, ReadOnlySpan<byte> name, int position)
+    {
+        var index = 0;
+        foreach (var earlier in element.EnumerateObject())
+        {
+            if (index++ == position)
+            {
+                return false;
+            }
+            if (JsonMarshal.GetRawUtf8PropertyName(earlier).SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void Walk(JsonElement element, string path, string field, List<Problem> problems)

@@ -5,24 +5,19 @@ public static class Vocabularies
 {
     public static readonly IReadOnlySet<string> Blocs = Set("NATO", "EU", "G7", "QUAD", "MSP");
 
-    public static readonly IReadOnlySet<string> Stages =
-        Set("mining", "separation", "metal", "alloy", "magnet", "recycling", "manufacturing");
+    public static readonly IReadOnlySet<string> Stages = Set(WireName.All<Stage>());
 
-    public static readonly IReadOnlySet<string> OrganizationKinds =
-        Set("company", "government-agency", "investor", "research", "consortium");
+    public static readonly IReadOnlySet<string> OrganizationKinds = Set(WireName.All<OrganizationKind>());
 
-    public static readonly IReadOnlySet<string> FacilityStatuses =
-        Set("planned", "under-construction", "operating", "idle", "closed");
+    public static readonly IReadOnlySet<string> FacilityStatuses = Set(WireName.All<FacilityStatus>());
 
-    public static readonly IReadOnlySet<string> InvestmentInstruments =
-        Set("equity", "acquisition", "loan", "grant", "convertible", "prepayment");
+    public static readonly IReadOnlySet<string> InvestmentInstruments = Set(WireName.All<InvestmentInstrument>());
 
     public static readonly IReadOnlySet<string> InvestmentStatusesAtStart = Set("proposed", "announced", "completed");
 
     public static readonly IReadOnlySet<string> InvestmentStatusChanges = Set("announced", "completed", "cancelled");
 
-    public static readonly IReadOnlySet<string> PartnershipKinds =
-        Set("joint-venture", "mou", "technology-licence", "strategic-alliance", "research", "tolling");
+    public static readonly IReadOnlySet<string> PartnershipKinds = Set(WireName.All<PartnershipKind>());
 
     public static readonly IReadOnlySet<string> PartnershipStatuses = Set("proposed", "announced", "active");
 
@@ -38,9 +33,7 @@ public static class Vocabularies
     /// <summary>The instruments whose completed stakes make ownership (and may change with <c>StakeChanged</c>).</summary>
     public static readonly IReadOnlySet<string> OwnershipInstruments = Set("equity", "acquisition");
 
-    public static readonly IReadOnlySet<string> PolicyKinds = Set(
-        "export-control", "import-tariff", "subsidy", "grant", "loan", "tax-credit", "strategic-project",
-        "stockpile", "price-floor", "sanction", "investment-screening");
+    public static readonly IReadOnlySet<string> PolicyKinds = Set(WireName.All<PolicyKind>());
 
-    private static HashSet<string> Set(params string[] values) => new(values, StringComparer.Ordinal);
+    private static HashSet<string> Set(params IEnumerable<string> values) => new(values, StringComparer.Ordinal);
 }

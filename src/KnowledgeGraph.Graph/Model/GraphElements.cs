@@ -1,34 +1,42 @@
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
 
 namespace KnowledgeGraph.Graph.Model;
 
 /// <summary>
-/// A version of a node of the graph. Static nodes (countries, blocs, products) have no events and no validity. In knowledge
-/// time the version was believed from the stored sequence <see cref="RecordedFrom"/> (inclusive) until
-/// <see cref="RecordedTo"/> (exclusive; null while it still is), when a later event superseded or retracted it.
+/// A node of the graph: one typed record per label (see Nodes.cs and Deals.cs), carrying the facts its fold derived.
+/// Static nodes (countries, blocs, products, categories) have no events and no validity. As a version in knowledge
+/// time, it was believed from the stored sequence <see cref="RecordedFrom"/> (inclusive) until <see cref="RecordedTo"/>
+/// (exclusive; null while it still is), when a later event of its stream superseded or retracted it.
 /// </summary>
-public sealed record GraphNode(string Label, string Id, DateOnly? ValidFrom, JsonObject Properties, IReadOnlyList<string> EventIds,
-    long RecordedFrom = 0, long? RecordedTo = null)
+public abstract record GraphNode(string Id, DateOnly? ValidFrom, IReadOnlyList<string> EventIds)
 {
-    public string? Text(string key) => Properties[key]?.GetValue<string>();
+    public abstract string Label { get; }
+
+    public long RecordedFrom { get; init; }
+
+    public long? RecordedTo { get; init; }
+
+    /// <summary>How a reader names it: its name or title, else its id.</summary>
+    public virtual string Caption => Id;
 
     public bool IsValidAt(DateOnly date) => ValidFrom is null || ValidFrom <= date;
 }
 
 /// <summary>
 /// One version of a relationship, valid in world time from <see cref="ValidFrom"/> (inclusive) to
-/// <see cref="ValidTo"/> (exclusive; null when open). A status change closes one version and opens the next. In knowledge
-/// time, as a node's version, it was believed from <see cref="RecordedFrom"/> until <see cref="RecordedTo"/>.
+/// <see cref="ValidTo"/> (exclusive; null when open). A status change closes one version and opens the next.
+/// One typed record per relationship type (see Relationships.cs). In knowledge time, as a node's version, it was
+/// believed from <see cref="RecordedFrom"/> until <see cref="RecordedTo"/>.
 /// </summary>
-public sealed record GraphEdge(
-    string Type, string FromLabel, string FromId, string ToLabel, string ToId, string Key,
-    DateOnly ValidFrom, DateOnly? ValidTo, JsonObject Properties, IReadOnlyList<string> EventIds,
-    long RecordedFrom = 0, long? RecordedTo = null)
+public abstract record GraphEdge(
+    string FromLabel, string FromId, string ToLabel, string ToId, string Key,
+    DateOnly ValidFrom, DateOnly? ValidTo, IReadOnlyList<string> EventIds)
 {
-    public string? Text(string key) => Properties[key]?.GetValue<string>();
+    public abstract string Type { get; }
 
-    public decimal? Number(string key) => Properties[key]?.GetValue<decimal>();
+    public long RecordedFrom { get; init; }
+
+    public long? RecordedTo { get; init; }
 
     public bool IsValidAt(DateOnly date) => ValidFrom <= date && (ValidTo is null || date < ValidTo);
 }

@@ -23,14 +23,14 @@ internal static class Neo4jDump
         foreach (var row in (await client.RunAsync(Cypher.DumpNodes, null, ct)).Rows)
         {
             var node = Neo4jRows.ReadNode(row.Text("label"), row.Map("props"));
-            lines.Add(Line("node", node.Label, node.Id, Neo4jRows.Date(node.ValidFrom), node.Properties.ToJsonString(), string.Join(',', node.EventIds)));
+            lines.Add(Line("node", node.Label, node.Id, Neo4jRows.Date(node.ValidFrom), GraphJson.Of(node).ToJsonString(), string.Join(',', node.EventIds)));
         }
         foreach (var row in (await client.RunAsync(Cypher.DumpRelationships, null, ct)).Rows)
         {
             var edge = Neo4jRows.ReadRelationship(row.Text("type"), row.Text("fromLabel"), row.Text("fromId"), row.Text("toLabel"),
                 row.Text("toId"), row.Map("props"));
             lines.Add(Line("edge", edge.Type, edge.FromLabel, edge.FromId, edge.ToLabel, edge.ToId, edge.Key, Neo4jRows.Date(edge.ValidFrom),
-                Neo4jRows.Date(edge.ValidTo) ?? "open", edge.Properties.ToJsonString(), string.Join(',', edge.EventIds)));
+                Neo4jRows.Date(edge.ValidTo) ?? "open", GraphJson.Of(edge).ToJsonString(), string.Join(',', edge.EventIds)));
         }
         foreach (var row in (await client.RunAsync(Cypher.DumpEvents, null, ct)).Rows)
         {

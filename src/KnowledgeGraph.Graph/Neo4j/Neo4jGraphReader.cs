@@ -62,7 +62,7 @@ public sealed class Neo4jGraphReader(Neo4jQueryClient client) : IGraphReader
         {
             ["asOf"] = Neo4jRows.Date(asOf),
             ["text"] = filter.Text?.ToLowerInvariant(),
-            ["stage"] = filter.Stage,
+            ["stage"] = filter.Stage is { } stage ? WireName.Of(stage) : null,
             ["countries"] = filter.Countries is null ? null : Neo4jRows.Strings(filter.Countries),
             ["bloc"] = filter.Bloc,
             ["needCodes"] = needCodes is null ? null : Neo4jRows.Strings(needCodes),

@@ -25,7 +25,7 @@ internal static class Neo4jRows
 
     public static JsonObject Node(GraphNode node, string? stream)
     {
-        var props = Flatten(node.Properties, NodeKeys, $"{node.Label} '{node.Id}'");
+        var props = Flatten(GraphJson.Of(node), NodeKeys, $"{node.Label} '{node.Id}'");
         props["id"] = node.Id;
         props["validFrom"] = Date(node.ValidFrom);
         props["eventIds"] = Strings(node.EventIds);
@@ -36,7 +36,7 @@ internal static class Neo4jRows
 
     public static JsonObject Relationship(GraphEdge edge, string? stream)
     {
-        var props = Flatten(edge.Properties, RelationshipKeys, $"{edge.Type} '{edge.Key}' from '{edge.FromId}' to '{edge.ToId}'");
+        var props = Flatten(GraphJson.Of(edge), RelationshipKeys, $"{edge.Type} '{edge.Key}' from '{edge.FromId}' to '{edge.ToId}'");
         props["key"] = edge.Key;
         props["validFrom"] = Date(edge.ValidFrom);
         props["validTo"] = Date(edge.ValidTo);
@@ -66,13 +66,13 @@ internal static class Neo4jRows
         ["stream"] = stream, ["seq"] = error.Sequence, ["eventId"] = error.EventId, ["reason"] = error.Reason,
     };
 
-    public static GraphNode ReadNode(string label, JsonObject props) => new(
-        label, Text(props, "id")!, ReadDate(props, "validFrom"), ModelProperties(props, NodeKeys), ReadStrings(props, "eventIds"),
-        props["recordedFrom"]?.GetValue<long>() ?? 0);
+    public static GraphNode ReadNode(string label, JsonObject props) => GraphJson.Node(
+        label, Text(props, "id")!, ReadDate(props, "validFrom"), ReadStrings(props, "eventIds"), ModelProperties(props, NodeKeys))
+        with { RecordedFrom = props["recordedFrom"]?.GetValue<long>() ?? 0 };
 
-    public static GraphEdge ReadRelationship(string type, string fromLabel, string fromId, string toLabel, string toId, JsonObject props) => new(
+    public static GraphEdge ReadRelationship(string type, string fromLabel, string fromId, string toLabel, string toId, JsonObject props) => GraphJson.Edge(
         type, fromLabel, fromId, toLabel, toId, Text(props, "key")!, ReadDate(props, "validFrom")!.Value, ReadDate(props, "validTo"),
-        ModelProperties(props, RelationshipKeys), ReadStrings(props, "eventIds"), props["recordedFrom"]?.GetValue<long>() ?? 0);
+        ReadStrings(props, "eventIds"), ModelProperties(props, RelationshipKeys)) with { RecordedFrom = props["recordedFrom"]?.GetValue<long>() ?? 0 };
 
     public static ProvenanceEvent ReadEvent(JsonObject props) => new(
         Text(props, "id")!, props["seq"]!.GetValue<long>(), Text(props, "type")!, ReadDate(props, "effectiveDate")!.Value,
@@ -89,7 +89,7 @@ internal static class Neo4jRows
         .OrderBy(p => p.Key, StringComparer.Ordinal)
         .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 
-    private static JsonObject Flatten(JsonObject properties, IReadOnlyList<string> adapterKeys, string owner)
+    internal static JsonObject Flatten(JsonObject properties, IReadOnlyList<string> adapterKeys, string owner)
     {
         var flat = new JsonObject();
         foreach (var (key, value) in properties)

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Graph.Ports;
@@ -34,7 +35,7 @@ public partial interface IGraphReader
         CancellationToken ct) => ComposedSupply.StrandedAsync(this, cut, products, bloc, asOf, ct);
 
     /// <summary>Operating capacity of the stage at the date, by the country of the facilities.</summary>
-    Task<IReadOnlyList<CountryCapacity>> StageCapacityAsync(string stage, DateOnly asOf, CancellationToken ct) =>
+    Task<IReadOnlyList<CountryCapacity>> StageCapacityAsync(Stage stage, DateOnly asOf, CancellationToken ct) =>
         ComposedLists.StageCapacityAsync(this, stage, asOf, ct);
 
     /// <summary>Deals by filter, oldest first (effective date, then id), after the deal whose id is the cursor.</summary>

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Graph.Ports;
@@ -13,7 +14,7 @@ public sealed record EdgeQuery(
 public sealed record OrganizationFilter(
     IReadOnlyCollection<string>? Countries = null,
     string? Bloc = null,
-    string? Stage = null,
+    Stage? Stage = null,
     string? Product = null,
     string? Text = null);
 

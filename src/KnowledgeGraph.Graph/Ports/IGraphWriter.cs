@@ -17,6 +17,9 @@ public interface IGraphWriter
     /// <summary>Drops the whole graph and creates it empty again (for a rebuild).</summary>
     Task ResetAsync(CancellationToken ct);
 
+    /// <summary>After a bulk load (a rebuild): lets the store refresh what its planner knows of the new graph.</summary>
+    Task AfterBulkLoadAsync(CancellationToken ct) => Task.CompletedTask;
+
     Task<GraphStatus> StatusAsync(CancellationToken ct);
 
     /// <summary>Every node, relationship, provenance event and error as sorted lines: equal graphs give equal dumps.</summary>

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Graph.Ports;
@@ -48,14 +49,14 @@ public sealed record PathAnswer(GraphNode? From, GraphNode? To, IReadOnlyList<Gr
 
 /// <summary>Deals by kind, party, a party's country (ever), product codes (products and their categories), and effective date range.</summary>
 public sealed record DealFilter(
-    string? Kind = null, string? Party = null, string? Country = null, IReadOnlySet<string>? ProductCodes = null,
+    DealKind? Kind = null, string? Party = null, string? Country = null, IReadOnlySet<string>? ProductCodes = null,
     DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>Facilities registered by the date, by country, stage, operator and status at the date.</summary>
-public sealed record FacilityFilter(DateOnly AsOf, string? Country = null, string? Stage = null, string? OperatorId = null, string? Status = null);
+public sealed record FacilityFilter(DateOnly AsOf, string? Country = null, Stage? Stage = null, string? OperatorId = null, FacilityStatus? Status = null);
 
 /// <summary>Policies by jurisdiction, kind, product covered, beneficiary and status (in-force or revoked).</summary>
-public sealed record PolicyFilter(string? Jurisdiction = null, string? Kind = null, string? Product = null, string? Beneficiary = null, string? Status = null);
+public sealed record PolicyFilter(string? Jurisdiction = null, PolicyKind? Kind = null, string? Product = null, string? Beneficiary = null, PolicyStatus? Status = null);
 
 /// <summary>
 /// What changed between two points, both knowledge points (the events stored up to two sequences) or both world dates

@@ -120,12 +120,12 @@ public sealed partial class PostgresGraphReader
 
     private static GraphChange ReadChange(System.Data.Common.DbDataReader r)
     {
-        var props = System.Text.Json.Nodes.JsonNode.Parse(r.GetString(10))!.AsObject();
+        var props = r.GetString(10);
         var eventIds = r.GetFieldValue<string[]>(11);
         var validFrom = r.IsDBNull(8) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(8);
-        var edge = r.GetBoolean(1) ? null : new GraphEdge(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
-            validFrom!.Value, r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9), props, eventIds);
-        var node = r.GetBoolean(1) ? new GraphNode(r.GetString(2), r.GetString(4), validFrom, props, eventIds) : null;
+        var edge = r.GetBoolean(1) ? null : GraphJson.Edge(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
+            validFrom!.Value, r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9), eventIds, props);
+        var node = r.GetBoolean(1) ? GraphJson.Node(r.GetString(2), r.GetString(4), validFrom, eventIds, props) : null;
         var source = r.IsDBNull(14) ? null : new ProvenanceEvent(r.GetString(14), r.GetInt64(15), r.GetString(16), r.GetFieldValue<DateOnly>(17),
             new Domain.Events.Source(r.GetString(19), r.GetString(20), r.IsDBNull(21) ? null : r.GetString(21), r.IsDBNull(22) ? null : r.GetFieldValue<DateOnly>(22)),
             r.GetString(18), r.IsDBNull(23) ? null : r.GetString(23));

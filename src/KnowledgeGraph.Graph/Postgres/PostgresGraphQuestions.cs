@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 
@@ -53,7 +54,7 @@ public sealed partial class PostgresGraphReader
             path.Count == 0 ? null : path.Select(r => r.Node).ToList(), path.Count == 0 ? null : path.Skip(1).Select(r => r.Edge!).ToList());
     }
 
-    public Task<IReadOnlyList<CountryCapacity>> StageCapacityAsync(string stage, DateOnly asOf, CancellationToken ct) =>
+    public Task<IReadOnlyList<CountryCapacity>> StageCapacityAsync(Stage stage, DateOnly asOf, CancellationToken ct) =>
         QueryAsync(
             $"""
             SELECT f.props->>'country', coalesce(sum((o.props->>'capacityTonnesPerYear')::numeric), 0),
@@ -61,5 +62,5 @@ public sealed partial class PostgresGraphReader
             FROM kg_graph.edges o JOIN kg_graph.nodes f ON f.label = 'Facility' AND f.id = o.to_id
             WHERE o.type = 'OPERATES' AND o.props->>'status' = 'operating' AND o.props->>'stage' = @stage AND {ValidAt("o")}
             GROUP BY 1 ORDER BY 1
-            """, r => new CountryCapacity(r.GetString(0), r.GetDecimal(1), r.GetInt32(2), r.GetInt32(3)), ct, P("stage", stage), P("as_of", asOf));
+            """, r => new CountryCapacity(r.GetString(0), r.GetDecimal(1), r.GetInt32(2), r.GetInt32(3)), ct, P("stage", WireName.Of(stage)), P("as_of", asOf));
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
@@ -115,6 +114,9 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
 
     private static NpgsqlParameter P(string name, DateOnly? value) => new(name, NpgsqlDbType.Date) { Value = (object?)value ?? DBNull.Value };
 
+    /// <summary>A vocabulary's member as stored: its wire name.</summary>
+    private static NpgsqlParameter P<T>(string name, T? value) where T : struct, Enum => P(name, value is { } v ? WireName.Of(v) : null);
+
     private static NpgsqlParameter P(string name, int value) => new(name, NpgsqlDbType.Integer) { Value = value };
 
     private static NpgsqlParameter P(string name, bool value) => new(name, NpgsqlDbType.Boolean) { Value = value };
@@ -160,17 +162,17 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
     private static GraphNode ReadNode(DbDataReader r) => ReadNode(r, 0);
 
     /// <summary>A node from the five columns of <see cref="NodeColumnsOf"/> starting at <paramref name="at"/>.</summary>
-    private static GraphNode ReadNode(DbDataReader r, int at) => new(
+    private static GraphNode ReadNode(DbDataReader r, int at) => GraphJson.Node(
         r.GetString(at), r.GetString(at + 1), r.IsDBNull(at + 2) ? null : r.GetFieldValue<DateOnly>(at + 2),
-        JsonNode.Parse(r.GetString(at + 3))!.AsObject(), r.GetFieldValue<string[]>(at + 4));
+        r.GetFieldValue<string[]>(at + 4), r.GetString(at + 3));
 
     private static GraphEdge ReadEdge(DbDataReader r) => ReadEdge(r, 0);
 
     /// <summary>A relationship from the ten columns of <see cref="EdgeColumnsOf"/> starting at <paramref name="at"/>.</summary>
-    private static GraphEdge ReadEdge(DbDataReader r, int at) => new(
+    private static GraphEdge ReadEdge(DbDataReader r, int at) => GraphJson.Edge(
         r.GetString(at), r.GetString(at + 1), r.GetString(at + 2), r.GetString(at + 3), r.GetString(at + 4), r.GetString(at + 5),
         r.GetFieldValue<DateOnly>(at + 6), r.IsDBNull(at + 7) ? null : r.GetFieldValue<DateOnly>(at + 7),
-        JsonNode.Parse(r.GetString(at + 8))!.AsObject(), r.GetFieldValue<string[]>(at + 9));
+        r.GetFieldValue<string[]>(at + 9), r.GetString(at + 8));
 
     private static string NodeColumnsOf(string a) => $"{a}.label, {a}.id, {a}.valid_from, {a}.props::text, {a}.event_ids";
 

@@ -35,6 +35,16 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         await EnsureSchemaAsync(ct);
     }
 
+    /// <summary>
+    /// Without statistics the planner takes the freshly written tables for empty and picks nested loops that take
+    /// minutes on a large graph; autovacuum would analyze them only later.
+    /// </summary>
+    public async Task AfterBulkLoadAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await Execute(connection, "ANALYZE kg_graph.nodes, kg_graph.edges, kg_graph.events, kg_graph.streams", ct);
+    }
+
     public async Task WriteAsync(IReadOnlyList<StreamGraph> streams, CancellationToken ct)
     {
         try
@@ -144,7 +154,7 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         insert.Parameters.AddWithValue("label", nodes.Select(n => n.Label).ToArray());
         insert.Parameters.AddWithValue("id", nodes.Select(n => n.Id).ToArray());
         insert.Parameters.AddWithValue("valid_from", nodes.Select(n => n.ValidFrom).ToArray());
-        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => n.Properties.ToJsonString()).ToArray());
+        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => GraphJson.Of(n).ToJsonString()).ToArray());
         insert.Parameters.AddWithValue("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => JsonSerializer.Serialize(n.EventIds)).ToArray());
         insert.Parameters.AddWithValue("recorded_from", nodes.Select(n => n.RecordedFrom).ToArray());
         insert.Parameters.AddWithValue("recorded_to", NpgsqlDbType.Array | NpgsqlDbType.Bigint, nodes.Select(n => n.RecordedTo).ToArray());
@@ -183,7 +193,7 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         insert.Parameters.AddWithValue("key", edges.Select(e => e.Key).ToArray());
         insert.Parameters.AddWithValue("valid_from", edges.Select(e => e.ValidFrom).ToArray());
         insert.Parameters.AddWithValue("valid_to", NpgsqlDbType.Array | NpgsqlDbType.Date, edges.Select(e => e.ValidTo).ToArray());
-        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => e.Properties.ToJsonString()).ToArray());
+        insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => GraphJson.Of(e).ToJsonString()).ToArray());
         insert.Parameters.AddWithValue("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => JsonSerializer.Serialize(e.EventIds)).ToArray());
         insert.Parameters.AddWithValue("recorded_from", edges.Select(e => e.RecordedFrom).ToArray());
         insert.Parameters.AddWithValue("recorded_to", NpgsqlDbType.Array | NpgsqlDbType.Bigint, edges.Select(e => e.RecordedTo).ToArray());

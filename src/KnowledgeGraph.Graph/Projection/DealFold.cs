@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
@@ -36,50 +35,33 @@ internal static class DealFold
 
     private static void Investment(InvestmentMade made, StreamEvent first, List<StreamEvent> changes, GraphBuilder graph)
     {
-        var statuses = Timeline.Periods([(first, made.Status), .. changes
+        var statuses = Timeline.Periods([(first, WireName.Parse<DealStatus>(made.Status)), .. changes
             .Where(c => c.Envelope.Data is InvestmentStatusChanged)
-            .Select(c => (c, ((InvestmentStatusChanged)c.Envelope.Data).Status))]);
-        var stakes = Stakes(made, statuses.FirstOrDefault(p => p.Value == "completed"), changes.Where(c => c.Envelope.Data is StakeChanged).ToList(), graph);
-        var deal = (Labels.Deal, made.DealId);
-        graph.Node(Labels.Deal, made.DealId, first.Envelope.EffectiveDate, new JsonObject
-        {
-            ["kind"] = "investment",
-            ["instrument"] = made.Instrument,
-            ["status"] = statuses.Count > 0 ? statuses[^1].Value : made.Status,
-            ["investorId"] = made.InvestorId,
-            ["targetId"] = made.TargetId,
-            ["amount"] = made.Amount,
-            ["currency"] = made.Currency,
-            ["stakePercent"] = stakes.Count > 0 ? stakes[^1].Value : made.StakePercent,
-        }, [first, .. changes]);
+            .Select(c => (c, WireName.Parse<DealStatus>(((InvestmentStatusChanged)c.Envelope.Data).Status)))]);
+        var deal = new Investment(made.DealId, first.Envelope.EffectiveDate, NodeIds([first, .. changes]),
+            statuses.Count > 0 ? statuses[^1].Value : WireName.Parse<DealStatus>(made.Status), WireName.Parse<InvestmentInstrument>(made.Instrument),
+            made.InvestorId, made.TargetId, made.Amount, made.Currency, made.StakePercent);
+        var stakes = Stakes(deal, statuses.FirstOrDefault(p => p.Value == DealStatus.Completed), changes.Where(c => c.Envelope.Data is StakeChanged).ToList(), graph);
+        graph.Node(deal with { StakePercent = stakes.Count > 0 ? stakes[^1].Value : made.StakePercent });
         foreach (var period in statuses)
         {
-            graph.Edge(Relationships.InvestedIn, Org(made.InvestorId), Org(made.TargetId), made.DealId, period.From, period.To, new JsonObject
-            {
-                ["dealId"] = made.DealId,
-                ["status"] = period.Value,
-                ["instrument"] = made.Instrument,
-                ["stakePercent"] = made.StakePercent,
-                ["amount"] = made.Amount,
-                ["currency"] = made.Currency,
-            }, period.Source, period.ClosedBy);
+            graph.Edge(new InvestedIn(made.InvestorId, made.TargetId, period.From, period.To, Ids(period.Source, period.ClosedBy),
+                made.DealId, period.Value, deal.Instrument, made.StakePercent, made.Amount, made.Currency));
         }
         foreach (var period in stakes.Where(p => p.Value > 0))
         {
-            graph.Edge(Relationships.Owns, Org(made.InvestorId), Org(made.TargetId), made.DealId, period.From, period.To,
-                new JsonObject { ["dealId"] = made.DealId, ["stakePercent"] = period.Value }, period.Source, period.ClosedBy);
+            graph.Edge(new Owns(made.InvestorId, made.TargetId, period.From, period.To, Ids(period.Source, period.ClosedBy), made.DealId, period.Value!.Value));
         }
-        Party(made.InvestorId, "investor", deal, first, null, graph);
-        Party(made.TargetId, "target", deal, first, null, graph);
+        Parties(deal, first, null, graph);
     }
 
     /// <summary>
     /// Ownership counts from completion, for stakes taken as equity or by acquisition, and follows each StakeChanged
     /// until a stake of 0 (sold).
     /// </summary>
-    private static List<Period<decimal?>> Stakes(InvestmentMade made, Period<string>? completed, List<StreamEvent> stakeChanges, GraphBuilder graph)
+    private static List<Period<decimal?>> Stakes(Investment made, Period<DealStatus>? completed, List<StreamEvent> stakeChanges, GraphBuilder graph)
     {
-        if (!Vocabularies.OwnershipInstruments.Contains(made.Instrument) || completed is null)
+        if (!made.TakesOwnership || completed is null)
         {
             stakeChanges.ForEach(c => graph.Error(c, "StakeChanged on an investment that is not a completed equity or acquisition stake"));
             return [];
@@ -97,87 +79,56 @@ internal static class DealFold
         var statuses = Timeline.Periods([(first, formed.Status), .. rest
             .Where(c => c.Envelope.Data is PartnershipStatusChanged)
             .Select(c => (c, ((PartnershipStatusChanged)c.Envelope.Data).Status))]);
-        var deal = (Labels.Deal, formed.DealId);
-        graph.Node(Labels.Deal, formed.DealId, first.Envelope.EffectiveDate, new JsonObject
-        {
-            ["kind"] = "partnership",
-            ["partnershipKind"] = formed.Kind,
-            ["status"] = ended is not null ? "ended" : statuses.Count > 0 ? statuses[^1].Value : formed.Status,
-            ["partyIds"] = Array(formed.PartyIds),
-            ["products"] = Array(formed.Products),
-            ["endedOn"] = Date(ended?.Envelope.EffectiveDate),
-            ["endReason"] = (ended?.Envelope.Data as PartnershipEnded)?.Reason,
-        }, [first, .. rest]);
-        foreach (var party in formed.PartyIds.Distinct(StringComparer.Ordinal))
-        {
-            Party(party, "party", deal, first, ended, graph);
-        }
+        var deal = new Partnership(formed.DealId, first.Envelope.EffectiveDate, NodeIds([first, .. rest]),
+            ended is not null ? DealStatus.Ended : WireName.Parse<DealStatus>(statuses.Count > 0 ? statuses[^1].Value : formed.Status),
+            WireName.Parse<PartnershipKind>(formed.Kind), formed.PartyIds, List(formed.Products), ended?.Envelope.EffectiveDate,
+            (ended?.Envelope.Data as PartnershipEnded)?.Reason);
+        graph.Node(deal);
+        Parties(deal, first, ended, graph);
     }
 
     private static void Supply(SupplyAgreementSigned signed, StreamEvent first, List<StreamEvent> rest, GraphBuilder graph)
     {
         var ended = rest.FirstOrDefault(e => e.Envelope.Data is SupplyAgreementEnded);
-        var statuses = Timeline.Periods([(first, signed.Status), .. rest
+        var statuses = Timeline.Periods([(first, WireName.Parse<DealStatus>(signed.Status)), .. rest
             .Where(c => c.Envelope.Data is SupplyAgreementStatusChanged)
-            .Select(c => (c, ((SupplyAgreementStatusChanged)c.Envelope.Data).Status))]);
-        var status = statuses.Count > 0 ? statuses[^1].Value : signed.Status;
-        var deal = (Labels.Deal, signed.DealId);
-        var category = Products.CategoryByProduct.GetValueOrDefault(signed.Product);
-        graph.Node(Labels.Deal, signed.DealId, first.Envelope.EffectiveDate, new JsonObject
-        {
-            ["kind"] = "supply",
-            ["status"] = ended is null ? status : "ended",
-            ["supplierId"] = signed.SupplierId,
-            ["buyerId"] = signed.BuyerId,
-            ["product"] = signed.Product,
-            ["category"] = category,
-            ["volumeTonnesPerYear"] = signed.VolumeTonnesPerYear,
-            ["startDate"] = Date(signed.StartDate),
-            ["endDate"] = Date(signed.EndDate),
-            ["endedOn"] = Date(ended?.Envelope.EffectiveDate),
-            ["endReason"] = (ended?.Envelope.Data as SupplyAgreementEnded)?.Reason,
-        }, [first, .. rest]);
+            .Select(c => (c, WireName.Parse<DealStatus>(((SupplyAgreementStatusChanged)c.Envelope.Data).Status)))]);
+        var status = statuses.Count > 0 ? statuses[^1].Value : WireName.Parse<DealStatus>(signed.Status);
+        var deal = new SupplyAgreement(signed.DealId, first.Envelope.EffectiveDate, NodeIds([first, .. rest]), ended is null ? status : DealStatus.Ended,
+            signed.SupplierId, signed.BuyerId, signed.Product, Products.CategoryByProduct.GetValueOrDefault(signed.Product), signed.VolumeTonnesPerYear,
+            signed.StartDate, signed.EndDate, ended?.Envelope.EffectiveDate, (ended?.Envelope.Data as SupplyAgreementEnded)?.Reason);
+        graph.Node(deal);
 
-        // In force from its start (else its effective date) until its end date or the effective date of its ending,
-        // one version per status within that window (proposed until signed).
-        var from = signed.StartDate ?? first.Envelope.EffectiveDate;
-        DateOnly? to = new[] { signed.EndDate, ended?.Envelope.EffectiveDate }.Where(d => d is not null).Min();
-        if (to < from)
-        {
-            to = from;
-        }
-        // The status it was signed with holds from the start of the window (a start date may be earlier than the
-        // signing); a later change of status holds from its own date.
+        // In force within the agreement's window, one version per status within it (proposed until signed). The status
+        // it was signed with holds from the start of the window (a start date may be earlier than the signing); a later
+        // change of status holds from its own date.
+        var (from, to) = (deal.InForceFrom, deal.InForceTo);
         var versions = statuses
             .Select((p, i) => (Period: p, From: i > 0 && p.From > from ? p.From : from, To: Earlier(p.To, to)))
             .Where(v => v.To is null || v.From < v.To)
             .ToList();
         if (versions.Count == 0)
         {
-            versions.Add((statuses.Count > 0 ? statuses[^1] : new Period<string>(from, to, status, first, null), from, to));
+            versions.Add((statuses.Count > 0 ? statuses[^1] : new Period<DealStatus>(from, to, status, first, null), from, to));
         }
         foreach (var (period, start, end) in versions)
         {
-            graph.Edge(Relationships.Supplies, Org(signed.SupplierId), Org(signed.BuyerId), signed.DealId, start, end, new JsonObject
-            {
-                ["dealId"] = signed.DealId,
-                ["product"] = signed.Product,
-                ["category"] = category,
-                ["status"] = period.Value,
-                ["volumeTonnesPerYear"] = signed.VolumeTonnesPerYear,
-            }, first, period.Source, period.ClosedBy, end == to ? ended : null);
+            graph.Edge(new Supplies(signed.SupplierId, signed.BuyerId, start, end, Ids(first, period.Source, period.ClosedBy, end == to ? ended : null),
+                signed.DealId, signed.Product, deal.Category, period.Value, signed.VolumeTonnesPerYear));
         }
-        Party(signed.SupplierId, "supplier", deal, first, ended, graph);
-        Party(signed.BuyerId, "buyer", deal, first, ended, graph);
+        Parties(deal, first, ended, graph);
     }
 
     private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    private static void Party(string orgId, string role, (string, string) deal, StreamEvent first, StreamEvent? ended, GraphBuilder graph)
+    /// <summary>Each party's PARTY_TO relationship, from the deal's first event until its ending, if any.</summary>
+    private static void Parties(Deal deal, StreamEvent first, StreamEvent? ended, GraphBuilder graph)
     {
         var to = ended?.Envelope.EffectiveDate;
-        graph.Edge(Relationships.PartyTo, Org(orgId), deal, role, first.Envelope.EffectiveDate,
-            to < first.Envelope.EffectiveDate ? first.Envelope.EffectiveDate : to,
-            new JsonObject { ["role"] = role }, first, ended);
+        foreach (var party in deal.Parties)
+        {
+            graph.Edge(new PartyTo(party.OrganizationId, deal.Id, first.Envelope.EffectiveDate,
+                to < first.Envelope.EffectiveDate ? first.Envelope.EffectiveDate : to, Ids(first, ended), party.Role));
+        }
     }
 }

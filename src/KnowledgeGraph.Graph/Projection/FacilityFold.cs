@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using static KnowledgeGraph.Graph.Projection.GraphBuilder;
 
@@ -38,31 +38,19 @@ internal static class FacilityFold
         }
         var latest = states[^1].State;
         var id = registered.FacilityId;
-        var facility = (Labels.Facility, id);
-        graph.Node(Labels.Facility, id, first.Envelope.EffectiveDate, new JsonObject
-        {
-            ["name"] = latest.Name,
-            ["operatorId"] = registered.OperatorId,
-            ["country"] = registered.Country,
-            ["stage"] = latest.Stage,
-            ["status"] = latest.Status,
-            ["products"] = Array(latest.Products),
-            ["capacityTonnesPerYear"] = latest.CapacityTonnesPerYear,
-        }, [first, .. changes]);
+        graph.Node(new Facility(id, first.Envelope.EffectiveDate, NodeIds([first, .. changes]), latest.Name, registered.OperatorId, registered.Country,
+            WireName.Parse<Stage>(latest.Stage), WireName.Parse<FacilityStatus>(latest.Status), List(latest.Products), latest.CapacityTonnesPerYear));
 
         var operations = Timeline.Periods(Distinct(states.Select(s => (s.Event, new Operation(s.State.Status, s.State.Stage, s.State.CapacityTonnesPerYear)))));
         foreach (var period in operations)
         {
-            graph.Edge(Relationships.Operates, Org(registered.OperatorId), facility, id, period.From, period.To, new JsonObject
-            {
-                ["status"] = period.Value.Status,
-                ["stage"] = period.Value.Stage,
-                ["capacityTonnesPerYear"] = period.Value.Capacity,
-            }, period.Source, period.ClosedBy);
+            graph.Edge(new Operates(registered.OperatorId, id, period.From, period.To, Ids(period.Source, period.ClosedBy),
+                WireName.Parse<FacilityStatus>(period.Value.Status), WireName.Parse<Stage>(period.Value.Stage), period.Value.Capacity));
         }
-        graph.Edge(Relationships.LocatedIn, facility, (Labels.Country, registered.Country), registered.Country, first.Envelope.EffectiveDate, null, [], first);
+        graph.Edge(new LocatedIn(id, registered.Country, first.Envelope.EffectiveDate, null, Ids(first)));
         // A product's PRODUCES relationship runs on while the facility keeps producing it, whatever else changes.
-        graph.SetEdges(Relationships.Produces, facility, p => (Labels.Product, p), Timeline.Periods(states.Select(s => (s.Event, s.State.Products))));
+        graph.SetEdges((product, from, to, events) => new Produces(id, product, from, to, events),
+            Timeline.Periods(states.Select(s => (s.Event, s.State.Products))));
     }
 
     /// <summary>The changes of a value in order, without the events that left it as it was.</summary>

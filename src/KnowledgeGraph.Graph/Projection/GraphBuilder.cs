@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using KnowledgeGraph.Domain.Validation;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
@@ -12,17 +10,15 @@ internal sealed class GraphBuilder
     public List<GraphEdge> Edges { get; } = [];
     public List<ProjectionError> Errors { get; } = [];
 
-    public void Node(string label, string id, DateOnly validFrom, JsonObject properties, IEnumerable<StreamEvent> events) =>
-        Nodes.Add(new GraphNode(label, id, validFrom, properties, events.Select(e => e.Envelope.Id).ToList()));
+    public void Node(GraphNode node) => Nodes.Add(node);
 
-    public void Edge(string type, (string Label, string Id) from, (string Label, string Id) to, string key,
-        DateOnly validFrom, DateOnly? validTo, JsonObject properties, params StreamEvent?[] events) =>
-        Edges.Add(new GraphEdge(type, from.Label, from.Id, to.Label, to.Id, key, validFrom, validTo, properties,
-            events.OfType<StreamEvent>().Select(e => e.Envelope.Id).Distinct().ToList()));
+    public void Edge(GraphEdge edge) => Edges.Add(edge);
 
-    /// <summary>One edge per member of a set that changes over time, each valid while the member stays in the set.</summary>
-    public void SetEdges(string type, (string Label, string Id) from, Func<string, (string Label, string Id)> target,
-        IEnumerable<Period<IReadOnlyList<string>?>> periods)
+    /// <summary>
+    /// One edge per member of a set that changes over time, each valid while the member stays in the set, made by
+    /// <paramref name="edge"/> from the member, the interval and the event that put it in.
+    /// </summary>
+    public void SetEdges(Func<string, DateOnly, DateOnly?, IReadOnlyList<string>, GraphEdge> edge, IEnumerable<Period<IReadOnlyList<string>?>> periods)
     {
         var open = new Dictionary<string, (DateOnly From, DateOnly? To, StreamEvent Event)>(StringComparer.Ordinal);
         var closed = new List<(string Member, DateOnly From, DateOnly? To, StreamEvent Event)>();
@@ -45,21 +41,22 @@ internal sealed class GraphBuilder
         closed.AddRange(open.Select(o => (o.Key, o.Value.From, o.Value.To, o.Value.Event)));
         foreach (var (member, start, end, source) in closed)
         {
-            Edge(type, from, target(member), member, start, end, [], source);
+            Edge(edge(member, start, end, Ids(source)));
         }
     }
 
     public void Error(StreamEvent e, string reason) => Errors.Add(new ProjectionError(e.Sequence, e.Envelope.Id, reason));
 
-    public static (string, string) Org(string id) => (Labels.Organization, id);
+    /// <summary>The ids of the events a relationship version rests on, once each, in order.</summary>
+    public static IReadOnlyList<string> Ids(params IEnumerable<StreamEvent?> events) =>
+        events.OfType<StreamEvent>().Select(e => e.Envelope.Id).Distinct().ToList();
 
-    public static (string, string) ProductOrCategory(string code) =>
-        (Products.IsProduct(code) ? Labels.Product : Labels.Category, code);
+    /// <summary>The ids of the events a node rests on.</summary>
+    public static IReadOnlyList<string> NodeIds(IEnumerable<StreamEvent> events) => events.Select(e => e.Envelope.Id).ToList();
 
-    public static (string, string) CountryOrBloc(string code) =>
-        (Vocabularies.Blocs.Contains(code) ? Labels.Bloc : Labels.Country, code);
+    public static string ProductOrCategory(string code) => Products.IsProduct(code) ? Labels.Product : Labels.Category;
 
-    public static JsonArray Array(IEnumerable<string>? values) => new((values ?? []).Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+    public static string CountryOrBloc(string code) => Vocabularies.Blocs.Contains(code) ? Labels.Bloc : Labels.Country;
 
-    public static JsonValue? Date(DateOnly? date) => date is { } d ? JsonValue.Create(Dates.Format(d)) : null;
+    public static IReadOnlyList<string> List(IReadOnlyList<string>? values) => values ?? [];
 }

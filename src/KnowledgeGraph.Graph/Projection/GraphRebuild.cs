@@ -22,6 +22,7 @@ public static class GraphRebuild
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {
+                await writer.AfterBulkLoadAsync(ct);
                 return done;
             }
             await projector.ProjectAsync(batch, session, ct);

@@ -31,7 +31,7 @@ internal static class KnowledgeVersions
         return latest with { Nodes = nodes.All(), Edges = edges.All() };
     }
 
-    /// <summary>The versions of one kind of element, each identified by everything it says (its clocks aside).</summary>
+    /// <summary>The versions of one kind of element, each identified by everything its record says (its clocks aside).</summary>
     private sealed class Versions<T>(Func<T, long, long?, T> stamp)
     {
         private readonly Dictionary<string, (T Item, long From)> _open = new(StringComparer.Ordinal);
@@ -42,7 +42,7 @@ internal static class KnowledgeVersions
             var now = new Dictionary<string, T>(StringComparer.Ordinal);
             foreach (var item in asserted)
             {
-                now.TryAdd(JsonSerializer.Serialize(stamp(item, 0, null)), item);
+                now.TryAdd(JsonSerializer.Serialize((object?)stamp(item, 0, null)), item);
             }
             foreach (var gone in _open.Keys.Where(k => !now.ContainsKey(k)).ToList())
             {

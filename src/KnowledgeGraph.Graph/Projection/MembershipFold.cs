@@ -35,7 +35,7 @@ internal static class MembershipFold
         var to = left?.Envelope.EffectiveDate;
         if (to != joined.Envelope.EffectiveDate)
         {
-            graph.Edge(Relationships.MemberOf, (Labels.Country, country), (Labels.Bloc, bloc), bloc, joined.Envelope.EffectiveDate, to, [], joined, left);
+            graph.Edge(new MemberOf(country, bloc, joined.Envelope.EffectiveDate, to, GraphBuilder.Ids(joined, left)));
         }
     }
 }

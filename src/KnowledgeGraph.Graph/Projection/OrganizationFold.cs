@@ -1,10 +1,11 @@
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using static KnowledgeGraph.Graph.Projection.GraphBuilder;
 
 namespace KnowledgeGraph.Graph.Projection;
 
+/// <summary>An organization with its latest attributes, where it is based over time and what it needs.</summary>
 internal static class OrganizationFold
 {
     public static void Fold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph)
@@ -25,27 +26,21 @@ internal static class OrganizationFold
             Consumes = u.Consumes ?? state.Consumes,
         });
         var id = registered.OrgId;
-        graph.Node(Labels.Organization, id, first.Envelope.EffectiveDate, new JsonObject
-        {
-            ["name"] = latest.Name,
-            ["country"] = latest.Country,
-            ["kind"] = latest.Kind,
-            ["stages"] = Array(latest.Stages),
-            ["aliases"] = Array(latest.Aliases),
-            ["consumes"] = Array(latest.Consumes),
-        }, [first, .. changes]);
+        graph.Node(new Organization(id, first.Envelope.EffectiveDate, NodeIds([first, .. changes]),
+            latest.Name, latest.Country, WireName.Parse<OrganizationKind>(latest.Kind), List(latest.Stages).Select(WireName.Parse<Stage>).ToList(),
+            List(latest.Aliases), List(latest.Consumes)));
 
         var countries = Timeline.Periods([(first, registered.Country), .. changes
             .Where(u => ((OrganizationUpdated)u.Envelope.Data).Country is not null)
             .Select(u => (u, ((OrganizationUpdated)u.Envelope.Data).Country!))]);
         foreach (var period in countries)
         {
-            graph.Edge(Relationships.BasedIn, Org(id), (Labels.Country, period.Value), period.Value, period.From, period.To, [], period.Source, period.ClosedBy);
+            graph.Edge(new BasedIn(id, period.Value, period.From, period.To, Ids(period.Source, period.ClosedBy)));
         }
 
         var needs = Timeline.Periods([(first, registered.Consumes), .. changes
             .Where(u => ((OrganizationUpdated)u.Envelope.Data).Consumes is not null)
             .Select(u => (u, ((OrganizationUpdated)u.Envelope.Data).Consumes))]);
-        graph.SetEdges(Relationships.Needs, Org(id), ProductOrCategory, needs);
+        graph.SetEdges((code, from, to, events) => new Needs(id, ProductOrCategory(code), code, from, to, events), needs);
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using static KnowledgeGraph.Graph.Projection.GraphBuilder;
 
@@ -25,29 +25,24 @@ internal static class PolicyFold
             BeneficiaryIds = a.BeneficiaryIds ?? state.BeneficiaryIds,
             TargetCountries = a.TargetCountries ?? state.TargetCountries,
         });
-        var policy = (Labels.Policy, enacted.PolicyId);
-        graph.Node(Labels.Policy, enacted.PolicyId, first.Envelope.EffectiveDate, new JsonObject
-        {
-            ["jurisdiction"] = enacted.Jurisdiction,
-            ["kind"] = enacted.Kind,
-            ["title"] = latest.Title,
-            ["status"] = revoked is null ? "in-force" : "revoked",
-            ["revokedOn"] = Date(revoked?.Envelope.EffectiveDate),
-            ["products"] = Array(latest.Products),
-            ["beneficiaryIds"] = Array(latest.BeneficiaryIds),
-            ["targetCountries"] = Array(latest.TargetCountries),
-        }, [first, .. amendments, .. (revoked is null ? (IEnumerable<StreamEvent>)[] : [revoked])]);
+        var id = enacted.PolicyId;
+        graph.Node(new Policy(id, first.Envelope.EffectiveDate,
+            NodeIds([first, .. amendments, .. (revoked is null ? (IEnumerable<StreamEvent>)[] : [revoked])]),
+            enacted.Jurisdiction, WireName.Parse<PolicyKind>(enacted.Kind), latest.Title, revoked is null ? PolicyStatus.InForce : PolicyStatus.Revoked,
+            revoked?.Envelope.EffectiveDate, List(latest.Products), List(latest.BeneficiaryIds), List(latest.TargetCountries)));
 
         var to = revoked?.Envelope.EffectiveDate;
-        graph.Edge(Relationships.EnactedBy, policy, CountryOrBloc(enacted.Jurisdiction), enacted.Jurisdiction, first.Envelope.EffectiveDate,
-            to < first.Envelope.EffectiveDate ? first.Envelope.EffectiveDate : to, [], first, revoked);
+        graph.Edge(new EnactedBy(id, CountryOrBloc(enacted.Jurisdiction), enacted.Jurisdiction, first.Envelope.EffectiveDate,
+            to < first.Envelope.EffectiveDate ? first.Envelope.EffectiveDate : to, Ids(first, revoked)));
 
         List<Period<IReadOnlyList<string>?>> Periods(IReadOnlyList<string>? initial, Func<PolicyAmended, IReadOnlyList<string>?> pick) =>
             Timeline.Periods([(first, initial), .. amendments
                 .Select(a => (a, pick((PolicyAmended)a.Envelope.Data)))
                 .Where(change => change.Item2 is not null)], revoked);
-        graph.SetEdges(Relationships.Covers, policy, ProductOrCategory, Periods(enacted.Products, a => a.Products));
-        graph.SetEdges(Relationships.Benefits, policy, Org, Periods(enacted.BeneficiaryIds, a => a.BeneficiaryIds));
-        graph.SetEdges(Relationships.Targets, policy, c => (Labels.Country, c), Periods(enacted.TargetCountries, a => a.TargetCountries));
+        graph.SetEdges((code, from, until, events) => new Covers(id, ProductOrCategory(code), code, from, until, events),
+            Periods(enacted.Products, a => a.Products));
+        graph.SetEdges((org, from, until, events) => new Benefits(id, org, from, until, events), Periods(enacted.BeneficiaryIds, a => a.BeneficiaryIds));
+        graph.SetEdges((country, from, until, events) => new Targets(id, country, from, until, events),
+            Periods(enacted.TargetCountries, a => a.TargetCountries));
     }
 }

@@ -23,9 +23,13 @@ public static class Inputs
         bloc is null || Vocabularies.Blocs.Contains(bloc) ? bloc
             : throw new QueryInputException(field, $"unknown bloc '{bloc}' (one of {string.Join(", ", Vocabularies.Blocs)})");
 
-    public static string Stage(string field, string stage) =>
-        Vocabularies.Stages.Contains(stage) ? stage
-            : throw new QueryInputException(field, $"unknown stage '{stage}' (one of {string.Join(", ", Vocabularies.Stages)})");
+    public static Stage Stage(string field, string stage) => Vocabulary<Stage>(field, stage)!.Value;
+
+    /// <summary>A member of a closed vocabulary by its wire name (none when no name is given).</summary>
+    public static T? Vocabulary<T>(string field, string? name) where T : struct, Enum =>
+        name is null ? null
+            : WireName.All<T>().Contains(name) ? WireName.Parse<T>(name)
+            : throw new QueryInputException(field, $"unknown {WireName.Policy.ConvertName(typeof(T).Name).Replace('-', ' ')} '{name}' (one of {string.Join(", ", WireName.All<T>())})");
 
     public static int Range(string field, int? value, int fallback, int max) => value switch
     {

@@ -129,6 +129,15 @@ public class MutationAndInputTests(ScenarioServer scenario) : IClassFixture<Scen
         Assert.Contains("unknown country 'XX'", (await scenario.Client.PostGraphQLAsync(new { query = """{ firmsLackingSupplier(product: "magnet", countries: ["XX"], excludeSupplierCountries: ["CN"]) { reason } }""" })).FirstErrorMessage);
 
     [Fact]
+    public async Task UnknownFacilityStatus_IsABadUserInputError_ListingTheStatuses()
+    {
+        var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ facilities(status: "running") { id } }""" });
+
+        Assert.Equal("BAD_USER_INPUT", answer.FirstErrorCode);
+        Assert.Contains("status: unknown facility status 'running' (one of planned, under-construction, operating, idle, closed)", answer.FirstErrorMessage);
+    }
+
+    [Fact]
     public async Task MalformedDate_IsRefusedBeforeRunning_With400()
     {
         var answer = await scenario.Client.PostGraphQLAsync(new { query = """{ stageConcentration(stage: "magnet", asOf: "2025-13-45") { hhi } }""" });

@@ -27,7 +27,7 @@ internal static class CitationFields
                 var (text, variables) = StandingQuestionInputType.Pinned(question, asOf, point.Sequence);
                 var permalink = $"/graphql?query={Uri.EscapeDataString(text)}&variables={Uri.EscapeDataString(variables)}";
                 var recorded = point.RecordedAt is { } at ? $" ({at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'})" : "";
-                var listed = firms.Count == 0 ? "none" : string.Join(", ", firms.Select(f => f.Text("name") ?? f.Id));
+                var listed = firms.Count == 0 ? "none" : string.Join(", ", firms.Select(f => f.Caption));
                 return new Citation(permalink,
                     $"{StandingQuestionInputType.Describe(question, asOf)}, as recorded up to event {point.Sequence}{recorded}: {listed}. KnowledgeGraph, {permalink}",
                     asOf, point, text, variables, firms);

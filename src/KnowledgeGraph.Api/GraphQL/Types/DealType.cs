@@ -1,30 +1,31 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
-public sealed class DealType : ObjectGraphType<GraphNode>
+public sealed class DealType : ObjectGraphType<Deal>
 {
     public DealType()
     {
         Name = "Deal";
         Description = "An investment, a partnership or a supply agreement, with its parties and its sources.";
         Field<NonNullGraphType<StringGraphType>>("id").Description("The dealId of its events.").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("kind").Description("investment, partnership or supply.").Resolve(ctx => ctx.Source.Text("kind"));
-        Field<NonNullGraphType<StringGraphType>>("status").Description("Its latest status (ended for an ended partnership or agreement).").Resolve(ctx => ctx.Source.Text("status"));
-        Field<StringGraphType>("partnershipKind").Resolve(ctx => ctx.Source.Text("partnershipKind"));
-        Field<StringGraphType>("instrument").Resolve(ctx => ctx.Source.Text("instrument"));
-        Field<StringGraphType>("product").Resolve(ctx => ctx.Source.Text("product"));
+        Field<NonNullGraphType<StringGraphType>>("kind").Description("investment, partnership or supply.").Resolve(ctx => WireName.Of(ctx.Source.Kind));
+        Field<NonNullGraphType<StringGraphType>>("status").Description("Its latest status (ended for an ended partnership or agreement).").Resolve(ctx => WireName.Of(ctx.Source.Status));
+        Field<StringGraphType>("partnershipKind").Resolve(ctx => ctx.Source is Partnership p ? WireName.Of(p.PartnershipKind) : null);
+        Field<StringGraphType>("instrument").Resolve(ctx => ctx.Source is Investment i ? WireName.Of(i.Instrument) : null);
+        Field<StringGraphType>("product").Resolve(ctx => (ctx.Source as SupplyAgreement)?.Product);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("products")
-            .Resolve(ctx => ProductsOf(ctx.Source));
-        Field<DecimalGraphType>("amount").Resolve(ctx => Number(ctx.Source, "amount"));
-        Field<StringGraphType>("currency").Resolve(ctx => ctx.Source.Text("currency"));
-        Field<DecimalGraphType>("stakePercent").Resolve(ctx => Number(ctx.Source, "stakePercent"));
-        Field<DecimalGraphType>("volumeTonnesPerYear").Resolve(ctx => Number(ctx.Source, "volumeTonnesPerYear"));
-        Field<DateGraphType>("startDate").Resolve(ctx => ctx.Source.Text("startDate"));
-        Field<DateGraphType>("endDate").Resolve(ctx => ctx.Source.Text("endDate"));
-        Field<DateGraphType>("endedOn").Resolve(ctx => ctx.Source.Text("endedOn"));
+            .Resolve(ctx => ctx.Source.ProductsTraded);
+        Field<DecimalGraphType>("amount").Resolve(ctx => (ctx.Source as Investment)?.Amount);
+        Field<StringGraphType>("currency").Resolve(ctx => (ctx.Source as Investment)?.Currency);
+        Field<DecimalGraphType>("stakePercent").Resolve(ctx => (ctx.Source as Investment)?.StakePercent);
+        Field<DecimalGraphType>("volumeTonnesPerYear").Resolve(ctx => (ctx.Source as SupplyAgreement)?.VolumeTonnesPerYear);
+        Field<DateGraphType>("startDate").Resolve(ctx => (ctx.Source as SupplyAgreement)?.StartDate);
+        Field<DateGraphType>("endDate").Resolve(ctx => (ctx.Source as SupplyAgreement)?.EndDate);
+        Field<DateGraphType>("endedOn").Resolve(ctx => ctx.Source switch { Partnership p => p.EndedOn, SupplyAgreement s => s.EndedOn, _ => null });
         Field<DateGraphType>("effectiveDate").Description("When it was recorded as taking effect.").Resolve(ctx => ctx.Source.ValidFrom);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DealPartyType>>>>("parties").Description("Its parties and their roles, over all time.")
             .Resolve(ctx => new ThenResult<IReadOnlyList<GraphEdge>?, IReadOnlyList<GraphEdge>>(
@@ -33,10 +34,4 @@ public sealed class DealType : ObjectGraphType<GraphNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventRecordType>>>>("sources").Description("Its events, with their sources.")
             .Resolve(ctx => ctx.Loaders().Events(ctx.Source.EventIds));
     }
-
-    /// <summary>A supply agreement's one product, or a partnership's products.</summary>
-    internal static IEnumerable<string> ProductsOf(GraphNode deal) =>
-        deal.Text("product") is { } product ? [product] : OrganizationType.Strings(deal, "products");
-
-    private static decimal? Number(GraphNode node, string key) => node.Properties[key]?.GetValue<decimal>();
 }

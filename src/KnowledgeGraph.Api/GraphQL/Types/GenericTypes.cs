@@ -13,9 +13,9 @@ public sealed class NodeType : ObjectGraphType<GraphNode>
         Name = "Node";
         Field<NonNullGraphType<StringGraphType>>("label").Description("Organization, Facility, Country, Bloc, Product, Category, Deal or Policy.").Resolve(ctx => ctx.Source.Label);
         Field<NonNullGraphType<StringGraphType>>("id").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Text("name") ?? ctx.Source.Text("title") ?? ctx.Source.Id);
-        Field<StringGraphType>("country").Resolve(ctx => ctx.Source.Label == Labels.Country ? ctx.Source.Id : ctx.Source.Text("country"));
-        Field<NonNullGraphType<StringGraphType>>("properties").Description("All attributes, as a JSON object.").Resolve(ctx => ctx.Source.Properties.ToJsonString());
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Caption);
+        Field<StringGraphType>("country").Resolve(ctx => ctx.Source switch { Country c => c.Id, Organization o => o.Country, Facility f => f.Country, _ => null });
+        Field<NonNullGraphType<StringGraphType>>("properties").Description("All attributes, as a JSON object.").Resolve(ctx => GraphJson.Of(ctx.Source).ToJsonString());
         Field<DateGraphType>("validFrom").Resolve(ctx => ctx.Source.ValidFrom);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventRecordType>>>>("events").Resolve(ctx => ctx.Loaders().Events(ctx.Source.EventIds));
     }
@@ -31,7 +31,7 @@ public sealed class RelationshipType : ObjectGraphType<GraphEdge>
         Field<NonNullGraphType<NodeType>>("from").Resolve(ctx => ctx.Loaders().Node(ctx.Source.FromLabel, ctx.Source.FromId));
         Field<NonNullGraphType<NodeType>>("to").Resolve(ctx => ctx.Loaders().Node(ctx.Source.ToLabel, ctx.Source.ToId));
         Field<NonNullGraphType<StringGraphType>>("key").Description("What distinguishes it from its siblings: a deal id, a product, a bloc, a role.").Resolve(ctx => ctx.Source.Key);
-        Field<NonNullGraphType<StringGraphType>>("properties").Description("All attributes, as a JSON object.").Resolve(ctx => ctx.Source.Properties.ToJsonString());
+        Field<NonNullGraphType<StringGraphType>>("properties").Description("All attributes, as a JSON object.").Resolve(ctx => GraphJson.Of(ctx.Source).ToJsonString());
         this.AddValidityAndSources(e => e);
     }
 }

@@ -2,28 +2,29 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Queries;
 using Inputs = KnowledgeGraph.Graph.Queries.Inputs;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
-public sealed class OrganizationType : ObjectGraphType<GraphNode>
+public sealed class OrganizationType : ObjectGraphType<Organization>
 {
     public OrganizationType()
     {
         Name = "Organization";
         Description = "A company, government agency, investor, research body or consortium.";
         Field<NonNullGraphType<StringGraphType>>("id").Description("The orgId of its events.").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Text("name"));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Resolve(ctx => Strings(ctx.Source, "aliases"));
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Name);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases").Resolve(ctx => ctx.Source.Aliases);
         Field<NonNullGraphType<StringGraphType>>("country").Description("Where it is based at asOf.").AsOfArgument()
             .Resolve(ctx => new ThenResult<IReadOnlyList<GraphEdge>?, string>(
                 ctx.Loaders().Edges(ctx.Source.Id, [Relationships.BasedIn], true, ctx.AsOf()),
-                edges => new Loaded<string>(edges is [var e, ..] ? e.ToId : ctx.Source.Text("country")!)));
-        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(ctx => ctx.Source.Text("kind"));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("stages").Resolve(ctx => Strings(ctx.Source, "stages"));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("consumes").Description("Products or categories it needs.").Resolve(ctx => Strings(ctx.Source, "consumes"));
+                edges => new Loaded<string>(edges is [var e, ..] ? e.ToId : ctx.Source.Country)));
+        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(ctx => WireName.Of(ctx.Source.Kind));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("stages").Resolve(ctx => ctx.Source.Stages.Select(WireName.Of));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("consumes").Description("Products or categories it needs.").Resolve(ctx => ctx.Source.Consumes);
         Field<DateGraphType>("validFrom").Description("The effective date of its registration.").Resolve(ctx => ctx.Source.ValidFrom);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacilityType>>>>("facilities").Description("Facilities it operates at asOf.").AsOfArgument()
@@ -53,7 +54,7 @@ public sealed class OrganizationType : ObjectGraphType<GraphNode>
                 return new ThenResult<IReadOnlyList<GraphEdge>?, IReadOnlyList<GraphEdge>>(
                     ctx.Loaders().Edges(ctx.Source.Id, [Relationships.Supplies], outgoing, ctx.AsOf()),
                     edges => new Loaded<IReadOnlyList<GraphEdge>>((edges ?? [])
-                        .Where(e => e.Text("status") == "signed" && (products is null || products.Contains(e.Text("product")!))).ToList()));
+                        .OfType<Supplies>().Where(e => e.InForce && (products is null || products.Contains(e.Product))).ToList<GraphEdge>()));
             });
 
     private void Edges<TType>(string name, string description, string type, bool outgoing) where TType : IGraphType =>
@@ -62,10 +63,7 @@ public sealed class OrganizationType : ObjectGraphType<GraphNode>
                 ctx.Loaders().Edges(ctx.Source.Id, [type], outgoing, ctx.AsOf()),
                 edges => new Loaded<IReadOnlyList<GraphEdge>>(edges ?? [])));
 
-    private static ThenResult<IReadOnlyList<GraphEdge>?, IReadOnlyList<GraphNode>> Across(IResolveFieldContext<GraphNode> ctx, string type, bool outgoing,
+    private static ThenResult<IReadOnlyList<GraphEdge>?, IReadOnlyList<GraphNode>> Across(IResolveFieldContext<Organization> ctx, string type, bool outgoing,
         Func<IReadOnlyList<GraphEdge>, IDataLoaderResult<IReadOnlyList<GraphNode>>> nodes) =>
         new ThenResult<IReadOnlyList<GraphEdge>?, IReadOnlyList<GraphNode>>(ctx.Loaders().Edges(ctx.Source.Id, [type], outgoing, ctx.AsOf()), edges => nodes(edges ?? []));
-
-    internal static IEnumerable<string> Strings(GraphNode node, string key) =>
-        node.Properties[key]?.AsArray().Select(v => v!.GetValue<string>()) ?? [];
 }

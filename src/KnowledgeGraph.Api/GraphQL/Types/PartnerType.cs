@@ -2,12 +2,13 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
 /// <summary>A partner through a partnership deal: the other party's membership of the deal.</summary>
-public sealed class PartnerType : ObjectGraphType<GraphEdge>
+public sealed class PartnerType : ObjectGraphType<PartyTo>
 {
     public PartnerType()
     {
@@ -26,7 +27,7 @@ public sealed class PartnerType : ObjectGraphType<GraphEdge>
             loaders.Edges(orgId, [Relationships.PartyTo], true, asOf),
             own =>
             {
-                var deals = (own ?? []).Where(e => e.Key == "party").Select(e => e.ToId).Distinct().ToList();
+                var deals = (own ?? []).OfType<PartyTo>().Where(e => e.Role == DealRole.Party).Select(e => e.ToId).Distinct().ToList();
                 return new ThenResult<IReadOnlyList<GraphEdge>?[], IReadOnlyList<GraphEdge>>(
                     new AllOf<IReadOnlyList<GraphEdge>?>(deals.Select(d => loaders.Edges(d, [Relationships.PartyTo], false, asOf)).ToList()),
                     parties => new Loaded<IReadOnlyList<GraphEdge>>(parties.SelectMany(p => p ?? []).Where(p => p.FromId != orgId).ToList()));

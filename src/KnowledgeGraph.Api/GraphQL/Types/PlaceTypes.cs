@@ -4,13 +4,13 @@ using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
-public sealed class CountryType : ObjectGraphType<GraphNode>
+public sealed class CountryType : ObjectGraphType<Country>
 {
     public CountryType()
     {
         Name = "Country";
         Field<NonNullGraphType<StringGraphType>>("code").Description("ISO 3166-1 alpha-2.").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Text("name"));
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("blocs").Description("Its bloc memberships at asOf.").AsOfArgument()
             .Resolve(ctx => new ThenResult<IReadOnlyList<GraphEdge>?, IReadOnlyList<GraphEdge>>(
                 ctx.Loaders().Edges(ctx.Source.Id, [Relationships.MemberOf], true, ctx.AsOf()),
@@ -18,7 +18,7 @@ public sealed class CountryType : ObjectGraphType<GraphNode>
     }
 }
 
-public sealed class BlocType : ObjectGraphType<GraphNode>
+public sealed class BlocType : ObjectGraphType<Bloc>
 {
     public BlocType()
     {
@@ -32,7 +32,7 @@ public sealed class BlocType : ObjectGraphType<GraphNode>
 }
 
 /// <summary>A country's membership of a bloc, valid from accession to departure.</summary>
-public sealed class MembershipType : ObjectGraphType<GraphEdge>
+public sealed class MembershipType : ObjectGraphType<MemberOf>
 {
     public MembershipType()
     {

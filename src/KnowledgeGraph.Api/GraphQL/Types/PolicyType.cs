@@ -1,26 +1,27 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
-public sealed class PolicyType : ObjectGraphType<GraphNode>
+public sealed class PolicyType : ObjectGraphType<Policy>
 {
     public PolicyType()
     {
         Name = "Policy";
         Description = "A government or bloc policy: export control, tariff, subsidy, loan, strategic project...";
         Field<NonNullGraphType<StringGraphType>>("id").Description("The policyId of its events.").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Text("title"));
-        Field<NonNullGraphType<StringGraphType>>("jurisdiction").Description("A country code or a bloc id.").Resolve(ctx => ctx.Source.Text("jurisdiction"));
-        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(ctx => ctx.Source.Text("kind"));
-        Field<NonNullGraphType<StringGraphType>>("status").Description("in-force or revoked.").Resolve(ctx => ctx.Source.Text("status"));
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Title);
+        Field<NonNullGraphType<StringGraphType>>("jurisdiction").Description("A country code or a bloc id.").Resolve(ctx => ctx.Source.Jurisdiction);
+        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(ctx => WireName.Of(ctx.Source.Kind));
+        Field<NonNullGraphType<StringGraphType>>("status").Description("in-force or revoked.").Resolve(ctx => WireName.Of(ctx.Source.Status));
         Field<DateGraphType>("enactedOn").Resolve(ctx => ctx.Source.ValidFrom);
-        Field<DateGraphType>("revokedOn").Resolve(ctx => ctx.Source.Text("revokedOn"));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("products").Resolve(ctx => OrganizationType.Strings(ctx.Source, "products"));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("targetCountries").Resolve(ctx => OrganizationType.Strings(ctx.Source, "targetCountries"));
+        Field<DateGraphType>("revokedOn").Resolve(ctx => ctx.Source.RevokedOn);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("products").Resolve(ctx => ctx.Source.Products);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("targetCountries").Resolve(ctx => ctx.Source.TargetCountries);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationType>>>>("beneficiaries")
-            .Resolve(ctx => ctx.Loaders().Nodes(Labels.Organization, OrganizationType.Strings(ctx.Source, "beneficiaryIds").ToList()));
+            .Resolve(ctx => ctx.Loaders().Nodes(Labels.Organization, ctx.Source.BeneficiaryIds));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EventRecordType>>>>("events").Resolve(ctx => ctx.Loaders().Events(ctx.Source.EventIds));
     }
 }

@@ -1,11 +1,12 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
 /// <summary>A supply agreement seen as a relationship: supplier to buyer, for a product, over an interval.</summary>
-public sealed class SupplyRelationType : ObjectGraphType<GraphEdge>
+public sealed class SupplyRelationType : ObjectGraphType<Supplies>
 {
     public SupplyRelationType()
     {
@@ -13,16 +14,16 @@ public sealed class SupplyRelationType : ObjectGraphType<GraphEdge>
         Field<NonNullGraphType<OrganizationType>>("supplier").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.FromId));
         Field<NonNullGraphType<OrganizationType>>("buyer").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.ToId));
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.Key));
-        Field<NonNullGraphType<StringGraphType>>("product").Resolve(ctx => ctx.Source.Text("product"));
-        Field<NonNullGraphType<StringGraphType>>("category").Resolve(ctx => ctx.Source.Text("category"));
-        Field<NonNullGraphType<StringGraphType>>("status").Description("signed, or proposed (shown, never counted as supply).").Resolve(ctx => ctx.Source.Text("status"));
-        Field<DecimalGraphType>("volumeTonnesPerYear").Resolve(ctx => ctx.Source.Number("volumeTonnesPerYear"));
+        Field<NonNullGraphType<StringGraphType>>("product").Resolve(ctx => ctx.Source.Product);
+        Field<NonNullGraphType<StringGraphType>>("category").Resolve(ctx => ctx.Source.Category);
+        Field<NonNullGraphType<StringGraphType>>("status").Description("signed, or proposed (shown, never counted as supply).").Resolve(ctx => WireName.Of(ctx.Source.Status));
+        Field<DecimalGraphType>("volumeTonnesPerYear").Resolve(ctx => ctx.Source.VolumeTonnesPerYear);
         this.AddValidityAndSources(e => e);
     }
 }
 
 /// <summary>An investment seen as a relationship: investor to target, with its status over time.</summary>
-public sealed class InvestmentRelationType : ObjectGraphType<GraphEdge>
+public sealed class InvestmentRelationType : ObjectGraphType<InvestedIn>
 {
     public InvestmentRelationType()
     {
@@ -30,17 +31,17 @@ public sealed class InvestmentRelationType : ObjectGraphType<GraphEdge>
         Field<NonNullGraphType<OrganizationType>>("investor").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.FromId));
         Field<NonNullGraphType<OrganizationType>>("target").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.ToId));
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.Key));
-        Field<NonNullGraphType<StringGraphType>>("instrument").Resolve(ctx => ctx.Source.Text("instrument"));
-        Field<NonNullGraphType<StringGraphType>>("status").Resolve(ctx => ctx.Source.Text("status"));
-        Field<DecimalGraphType>("stakePercent").Resolve(ctx => ctx.Source.Number("stakePercent"));
-        Field<DecimalGraphType>("amount").Resolve(ctx => ctx.Source.Number("amount"));
-        Field<StringGraphType>("currency").Resolve(ctx => ctx.Source.Text("currency"));
+        Field<NonNullGraphType<StringGraphType>>("instrument").Resolve(ctx => WireName.Of(ctx.Source.Instrument));
+        Field<NonNullGraphType<StringGraphType>>("status").Resolve(ctx => WireName.Of(ctx.Source.Status));
+        Field<DecimalGraphType>("stakePercent").Resolve(ctx => ctx.Source.StakePercent);
+        Field<DecimalGraphType>("amount").Resolve(ctx => ctx.Source.Amount);
+        Field<StringGraphType>("currency").Resolve(ctx => ctx.Source.Currency);
         this.AddValidityAndSources(e => e);
     }
 }
 
 /// <summary>A completed equity or acquisition stake: owner to owned, from completion.</summary>
-public sealed class OwnershipType : ObjectGraphType<GraphEdge>
+public sealed class OwnershipType : ObjectGraphType<Owns>
 {
     public OwnershipType()
     {
@@ -48,20 +49,20 @@ public sealed class OwnershipType : ObjectGraphType<GraphEdge>
         Field<NonNullGraphType<OrganizationType>>("owner").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.FromId));
         Field<NonNullGraphType<OrganizationType>>("owned").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.ToId));
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.Key));
-        Field<NonNullGraphType<DecimalGraphType>>("stakePercent").Resolve(ctx => ctx.Source.Number("stakePercent"));
+        Field<NonNullGraphType<DecimalGraphType>>("stakePercent").Resolve(ctx => ctx.Source.StakePercent);
         this.AddValidityAndSources(e => e);
     }
 }
 
 /// <summary>A party to a deal, with its role (investor, target, supplier, buyer, party).</summary>
-public sealed class DealPartyType : ObjectGraphType<GraphEdge>
+public sealed class DealPartyType : ObjectGraphType<PartyTo>
 {
     public DealPartyType()
     {
         Name = "DealParty";
         Field<NonNullGraphType<OrganizationType>>("organization").Resolve(ctx => ctx.Loaders().Node(Labels.Organization, ctx.Source.FromId));
         Field<NonNullGraphType<DealType>>("deal").Resolve(ctx => ctx.Loaders().Node(Labels.Deal, ctx.Source.ToId));
-        Field<NonNullGraphType<StringGraphType>>("role").Resolve(ctx => ctx.Source.Key);
+        Field<NonNullGraphType<StringGraphType>>("role").Resolve(ctx => WireName.Of(ctx.Source.Role));
         this.AddValidityAndSources(e => e);
     }
 }

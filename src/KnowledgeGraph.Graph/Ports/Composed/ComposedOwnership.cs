@@ -18,15 +18,13 @@ internal sealed class ComposedOwnership
         var frontier = seen.ToList();
         while (frontier.Count > 0)
         {
-            var controllers = (await reader.EdgesAsync(new EdgeQuery([Relationships.Owns], null, frontier, asOf), ct))
-                .GroupBy(e => (Owner: e.FromId, Target: e.ToId))
-                .Where(g => g.Sum(e => e.Number("stakePercent") ?? 0) > 50)
+            var controllers = Owns.Controlling((await reader.EdgesAsync(new EdgeQuery([Relationships.Owns], null, frontier, asOf), ct)).OfType<Owns>())
                 .ToList();
-            foreach (var control in controllers)
+            foreach (var (owner, owned) in controllers)
             {
-                ownership._controllerOf[control.Key.Target] = control.Key.Owner;
+                ownership._controllerOf[owned] = owner;
             }
-            frontier = controllers.Select(c => c.Key.Owner).Where(seen.Add).ToList();
+            frontier = controllers.Select(c => c.Owner).Where(seen.Add).ToList();
         }
         ownership._countries = await ComposedSupply.CountriesAsync(reader, ownership._controllerOf.Values.Distinct().ToList(), asOf, ct);
         return ownership;

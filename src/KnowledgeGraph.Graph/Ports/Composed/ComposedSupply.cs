@@ -20,9 +20,9 @@ internal static class ComposedSupply
         var firms = (await NodesAsync(reader, based.Select(e => e.FromId), ct)).Values.Where(n => n.IsValidAt(q.AsOf)).Select(n => n.Id).ToList();
         var consumes = (await reader.EdgesAsync(new EdgeQuery([Relationships.Needs], firms, null, q.AsOf), ct))
             .Where(e => q.NeedCodes.Contains(e.ToId)).ToLookup(e => e.FromId, e => e.ToId);
-        var bought = (await reader.EdgesAsync(new EdgeQuery([Relationships.Supplies], null, firms), ct))
-            .Where(e => e.Text("status") == "signed" && q.Products.Contains(e.Text("product")!) && e.ValidFrom < q.AsOf)
-            .ToLookup(e => e.ToId, e => e.Text("product")!);
+        var bought = (await reader.EdgesAsync(new EdgeQuery([Relationships.Supplies], null, firms), ct)).OfType<Supplies>()
+            .Where(e => e.InForce && q.Products.Contains(e.Product) && e.ValidFrom < q.AsOf)
+            .ToLookup(e => e.ToId, e => e.Product);
         var needing = firms.Where(f => consumes.Contains(f) || bought.Contains(f)).ToList();
 
         var inForce = await InForceAsync(reader, q.AsOf, q.Products, needing, null, ct);
@@ -83,8 +83,8 @@ internal static class ComposedSupply
 
     private static async Task<IReadOnlyList<GraphEdge>> InForceAsync(IGraphReader reader, DateOnly asOf, IReadOnlySet<string>? products,
         IReadOnlyCollection<string>? buyers, IReadOnlyCollection<string>? suppliers, CancellationToken ct) =>
-        (await reader.EdgesAsync(new EdgeQuery([Relationships.Supplies], suppliers, buyers, asOf), ct))
-            .Where(e => e.Text("status") == "signed" && (products is null || products.Contains(e.Text("product")!))).ToList();
+        (await reader.EdgesAsync(new EdgeQuery([Relationships.Supplies], suppliers, buyers, asOf), ct)).OfType<Supplies>()
+            .Where(e => e.InForce && (products is null || products.Contains(e.Product))).ToList<GraphEdge>();
 
     private static async Task<IReadOnlyList<SupplyLink>> ToLinksAsync(IGraphReader reader, IReadOnlyList<GraphEdge> edges, CancellationToken ct)
     {
