@@ -42,7 +42,7 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
     public async Task AfterBulkLoadAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await Execute(connection, "ANALYZE kg_graph.nodes, kg_graph.edges, kg_graph.events, kg_graph.streams", ct);
+        await Execute(connection, "ANALYZE kg_graph.node_versions, kg_graph.edge_versions, kg_graph.event_records, kg_graph.streams", ct);
     }
 
     public async Task WriteAsync(IReadOnlyList<StreamGraph> streams, CancellationToken ct)
