@@ -22,6 +22,8 @@ public static class EventStoreSetup
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.AppendMode = EventAppendMode.Quick;
         options.Events.MetadataConfig.HeadersEnabled = true;
+        // A NOTIFY with every append, whichever process appends: it wakes the daemon and the API's event feeds at once.
+        options.Events.UseListenNotifyForEventAppends = true;
         foreach (var type in EventCatalog.Types)
         {
             // The catalog name, not Marten's snake_case alias, so that the store reads like the import files.

@@ -31,6 +31,11 @@ public sealed class CypherLintTests
         ["needCodes"] = Array.Empty<string>(), ["product"] = "ndfeb-magnet", ["after"] = "acme", ["limit"] = 10, ["stream"] = "org-acme",
         ["nodes"] = new Dictionary<string, object>(), ["relationships"] = new Dictionary<string, object>(),
         ["events"] = Array.Empty<object>(), ["errors"] = Array.Empty<object>(),
+        ["id"] = "gm", ["types"] = Array.Empty<string>(), ["outgoing"] = true, ["incoming"] = true, ["from"] = "gm", ["to"] = "vac",
+        ["maxHops"] = 4, ["kind"] = "supply", ["party"] = "gm", ["country"] = "US", ["codes"] = Array.Empty<string>(), ["operator"] = "vac",
+        ["status"] = "operating", ["jurisdiction"] = "US", ["beneficiary"] = "gm", ["buyer"] = "gm", ["supplier"] = "vac",
+        ["products"] = Array.Empty<string>(), ["org"] = "gm", ["depth"] = 4, ["cut"] = Array.Empty<string>(), ["excluded"] = Array.Empty<string>(),
+        ["ownership"] = true,
     };
 
     [Fact]
@@ -46,10 +51,10 @@ public sealed class CypherLintTests
         Assert.True(statements.Count > 20, $"only {statements.Count} statements found");
         var schema = new
         {
-            labels = Labels.All.Concat(["Event", "ProjectionError", "Stream"]),
+            labels = Labels.All.Concat(["Event", "ProjectionError", "Stream", "Vanished"]),
             relationshipTypes = Relationships.All,
             propertyKeys = Neo4jRows.NodeKeys.Concat(Neo4jRows.RelationshipKeys).Concat(Neo4jRows.EventKeys).Concat(Neo4jRows.ErrorKeys)
-                .Concat(ModelPropertyKeys).Concat(RowKeys).Append("lastSeq").Distinct(),
+                .Concat(ModelPropertyKeys).Concat(RowKeys).Append("lastSeq").Append("vanishedLabel").Distinct(),
             parameters = Parameters,
             defaultLanguage = "CYPHER 5",
         };

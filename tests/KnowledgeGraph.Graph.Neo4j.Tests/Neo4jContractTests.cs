@@ -2,27 +2,32 @@ using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Graph.Neo4j.Tests;
 
 /// <summary>
 /// The writer and the reader against a live Neo4j (KG_NEO4J_URL, KG_NEO4J_USER, KG_NEO4J_PASSWORD, KG_NEO4J_DATABASE).
-/// Each test writes under fresh ids, so it runs on a database that holds other data and leaves that data alone.
+/// Each test writes under fresh ids; the class removes the graph when it ends, as the other classes of its collection do.
 /// </summary>
-public sealed class Neo4jContractTests
+[Collection(SharedNeo4jGraph.Name)]
+public sealed class Neo4jContractTests : IAsyncLifetime
 {
-    private const string NoServer = "KG_NEO4J_URL is not set: no Neo4j server here";
     private static readonly DateOnly Signed = new(2024, 1, 1);
     private static readonly DateOnly Ended = new(2025, 1, 1);
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
-    private static Neo4jQueryClient Client()
+    private static Neo4jQueryClient Client() => new(Neo4jTestServer.Require().Neo4j!);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
     {
-        var url = Environment.GetEnvironmentVariable("KG_NEO4J_URL");
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(url), NoServer);
-        return new Neo4jQueryClient(new Neo4jSettings(new Uri(url!), Environment.GetEnvironmentVariable("KG_NEO4J_USER") ?? "neo4j",
-            Environment.GetEnvironmentVariable("KG_NEO4J_PASSWORD") ?? "", Environment.GetEnvironmentVariable("KG_NEO4J_DATABASE") ?? "neo4j"));
+        if (Neo4jTestServer.Settings is not null)
+        {
+            await Neo4jTestServer.DropGraphAsync();
+        }
     }
 
     private string Id(string name) => $"{name}-{_run}";

@@ -8,14 +8,13 @@ namespace KnowledgeGraph.Graph.Tests;
 
 /// <summary>
 /// The supply-chain scenario projected into every reachable graph store: PostgreSQL always, Neo4j when
-/// KG_NEO4J_URL is set. A test asks for an adapter by name; an unreachable one is reported as skipped.
+/// KG_NEO4J_URL is set. A test asks for an adapter by name; an unreachable one is reported as skipped. Its classes
+/// belong to <see cref="SharedGraphStores"/>: the Neo4j graph is replaced for each and removed after it.
 /// </summary>
 public sealed class ScenarioGraphs : IAsyncLifetime
 {
     /// <summary>The PostgreSQL store through its simple reads only: the questions' default implementations.</summary>
     public const string Composed = "composed";
-
-    public const string NoNeo4j = "KG_NEO4J_URL is not set: no Neo4j server here, the Neo4j contract tests need one";
 
     private readonly TestDatabase _database = new();
     private NpgsqlDataSource? _dataSource;
@@ -28,12 +27,11 @@ public sealed class ScenarioGraphs : IAsyncLifetime
         var (writer, reader, dataSource) = GraphFixture.Postgres(_database);
         (_dataSource, _postgres) = (dataSource, reader);
         await GraphFixture.ImportAndProjectAsync(_database, writer, GraphFixture.ScenarioFile("supply-chain.jsonl"));
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KG_NEO4J_URL")))
+        if (Neo4jTestServer.Settings is not null)
         {
-            var settings = GraphSettings.From(Environment.GetEnvironmentVariable) with { Store = GraphSettings.Neo4jStore };
             await using var store = _database.CreateStore();
-            await GraphRebuild.RunAsync(store, GraphSetup.CreateWriter(settings, dataSource), null, 100, CancellationToken.None);
-            _neo4j = GraphSetup.CreateReader(settings, dataSource);
+            await GraphRebuild.RunAsync(store, Neo4jTestServer.Writer(dataSource), null, 100, CancellationToken.None);
+            _neo4j = Neo4jTestServer.Reader(dataSource);
         }
     }
 
@@ -41,7 +39,7 @@ public sealed class ScenarioGraphs : IAsyncLifetime
     {
         if (adapter == GraphSettings.Neo4jStore)
         {
-            Assert.SkipWhen(_neo4j is null, NoNeo4j);
+            Assert.SkipWhen(_neo4j is null, Neo4jTestServer.NotSet);
         }
         return adapter switch
         {
@@ -53,6 +51,10 @@ public sealed class ScenarioGraphs : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_neo4j is not null)
+        {
+            await Neo4jTestServer.DropGraphAsync();
+        }
         if (_dataSource is not null)
         {
             await _dataSource.DisposeAsync();

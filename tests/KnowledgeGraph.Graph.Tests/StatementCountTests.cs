@@ -9,6 +9,7 @@ namespace KnowledgeGraph.Graph.Tests;
 /// Every question is one statement in PostgreSQL however many results it has: each is asked twice, with few and with
 /// more results, and the statements Npgsql sent are counted (the composed defaults, for comparison, send more).
 /// </summary>
+[Collection(SharedGraphStores.Name)]
 public class StatementCountTests(ScenarioGraphs graphs) : IClassFixture<ScenarioGraphs>
 {
     private static readonly DateOnly Mid2023 = new(2023, 6, 1);

@@ -7,6 +7,7 @@ namespace KnowledgeGraph.Graph.Tests;
 /// The contract every graph adapter meets: the analyses on the hand-built scenario (Testing/Scenarios), each expected
 /// answer worked out by hand from docs/design.md and the scenario's events.
 /// </summary>
+[Collection(SharedGraphStores.Name)]
 public class SupplyChainScenarioTests(ScenarioGraphs graphs) : IClassFixture<ScenarioGraphs>
 {
     public static TheoryData<string> Adapters => new() { GraphSettings.Postgres, ScenarioGraphs.Composed, GraphSettings.Neo4jStore };

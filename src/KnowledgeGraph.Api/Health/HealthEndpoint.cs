@@ -1,7 +1,5 @@
-using KnowledgeGraph.EventStore;
 using KnowledgeGraph.Graph;
 using KnowledgeGraph.Graph.Ports;
-using KnowledgeGraph.Graph.Projection;
 using Marten;
 using Npgsql;
 
@@ -19,11 +17,7 @@ internal static class HealthEndpoint
             try
             {
                 var events = await store.Advanced.FetchEventStoreStatistics(token: ct);
-                await using var lastEvent = database.CreateCommand($"SELECT coalesce(max(seq_id), 0) FROM {EventStoreSetup.Schema}.mt_events");
-                var lastStored = (long)(await lastEvent.ExecuteScalarAsync(ct))!;
-                // The projection daemon's durable checkpoint: what the graph reflects, whoever wrote it last.
-                var checkpoint = (await store.Advanced.AllProjectionProgress(token: ct))
-                    .FirstOrDefault(s => s.ShardName.StartsWith(GraphSubscription.SubscriptionName + ":", StringComparison.Ordinal))?.Sequence ?? 0;
+                var position = await StorePosition.ReadAsync(store, database, ct);
                 var projection = await graph.StatusAsync(ct);
                 return Results.Ok(new
                 {
@@ -31,8 +25,8 @@ internal static class HealthEndpoint
                     database = "up",
                     graphStore = settings.Store,
                     storedEvents = events.EventCount,
-                    lastStoredSequence = lastStored,
-                    lastProjectedSequence = Math.Min(checkpoint, lastStored),
+                    lastStoredSequence = position.LastStored,
+                    lastProjectedSequence = position.Projected,
                     graph = new { nodes = projection.Nodes, relationships = projection.Edges, lastWrittenSequence = projection.ProjectedSequence },
                     projectionErrors = new
                     {

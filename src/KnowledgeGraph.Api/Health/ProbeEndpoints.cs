@@ -1,5 +1,3 @@
-using KnowledgeGraph.EventStore;
-using KnowledgeGraph.Graph.Projection;
 using Marten;
 using Npgsql;
 using static KnowledgeGraph.Api.SettingReader;
@@ -21,7 +19,7 @@ internal static class ProbeEndpoints
             long lag;
             try
             {
-                lag = await LagAsync(store, database, ct);
+                lag = (await StorePosition.ReadAsync(store, database, ct)).Lag;
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
@@ -33,15 +31,5 @@ internal static class ProbeEndpoints
                 : Results.Json(new { status = "not-ready", projectionLag = lag, reason = $"the graph is {lag} events behind the store (KG_READY_MAX_LAG is {maxLag})" },
                     statusCode: StatusCodes.Status503ServiceUnavailable);
         });
-    }
-
-    /// <summary>Events stored and not yet reflected by the projection's durable checkpoint.</summary>
-    public static async Task<long> LagAsync(IDocumentStore store, NpgsqlDataSource database, CancellationToken ct)
-    {
-        await using var lastEvent = database.CreateCommand($"SELECT coalesce(max(seq_id), 0) FROM {EventStoreSetup.Schema}.mt_events");
-        var lastStored = (long)(await lastEvent.ExecuteScalarAsync(ct))!;
-        var checkpoint = (await store.Advanced.AllProjectionProgress(token: ct))
-            .FirstOrDefault(s => s.ShardName.StartsWith(GraphSubscription.SubscriptionName + ":", StringComparison.Ordinal))?.Sequence ?? 0;
-        return Math.Max(0, lastStored - checkpoint);
     }
 }

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
-using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Projection;
+using Marten;
 
 namespace KnowledgeGraph.Api.Subscriptions;
 
@@ -19,36 +18,42 @@ public sealed record DealFilter(
     IReadOnlyList<string>? Parties = null);
 
 /// <summary>
-/// Turns an event of a deal's stream (made, status changed, ended, retracted) into the deal it changed, read from the
-/// graph, and checks it against a filter.
+/// Turns an event of a deal's stream (made, status changed, ended, retracted) into the deal it changed, and checks it
+/// against a filter. The deal is what the projection's own fold makes of the stream's events up to that event, read
+/// from the event store, so it is the Deal node a query shows once the graph has it, whether or not the projection has
+/// caught up: an ended supply agreement still has its product, and a filter never drops it for want of it.
 /// </summary>
-/// <remarks>
-/// The deal is the graph's node, not one rebuilt from the event: parties, sources and the latest status all come from
-/// the graph, so the subscriber sees the same Deal a query would. The graph is projected asynchronously, so delivery
-/// first waits for the projection checkpoint to pass the event (normally well under a second, woken by the same
-/// notification). If no projector catches up within KG_SUBSCRIPTION_PROJECTION_WAIT_SECONDS, the event is still
-/// delivered, never dropped, with the deal the projection's own fold makes of the event, when the event registers it.
-/// </remarks>
-public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, SubscriptionSettings settings, ILogger<DealEvents> logger)
+public sealed class DealEvents(IDocumentStore store, ProjectionProgress progress, SubscriptionSettings settings, TimeProvider time, ILogger<DealEvents> logger)
 {
-    private const string DealStream = "deal:";
-
+    /// <summary>
+    /// For a subscription: the deal when it matches. Delivery then waits (at most KG_SUBSCRIPTION_PROJECTION_WAIT_SECONDS)
+    /// for the projection to pass the event, so that what the subscriber asks of the deal's neighbours includes it.
+    /// </summary>
     public async Task<DealRecorded?> ResolveAsync(StoredEvent e, DealFilter filter, CancellationToken ct)
     {
-        if (!e.Stream.StartsWith(DealStream, StringComparison.Ordinal))
+        await using var session = store.QuerySession();
+        if (await DealAsync(session, e.Stream, e.Sequence, ct) is not { } deal || !await MatchesAsync(session, deal, e.Sequence, filter, Today(time), ct))
         {
             return null;
         }
-        var dealId = e.Stream[DealStream.Length..];
         if (!await progress.WaitForAsync(e.Sequence, settings.ProjectionWait, ct))
         {
-            SubscriptionLog.ProjectionBehind(logger, e.Sequence, settings.ProjectionWait, dealId);
+            SubscriptionLog.ProjectionBehind(logger, e.Sequence, settings.ProjectionWait, deal.Id);
         }
-        var deal = (await graph.NodesAsync(Labels.Deal, [dealId], ct)).OfType<Deal>().FirstOrDefault() ?? FromEvent(e);
-        return deal is not null && await MatchesAsync(filter, deal, ct) ? new DealRecorded(e.Sequence, e.EventId, e.EventType, deal) : null;
+        return new DealRecorded(e.Sequence, e.EventId, e.EventType, deal);
     }
 
-    private async Task<bool> MatchesAsync(DealFilter filter, Deal deal, CancellationToken ct)
+    /// <summary>The deal of a deal stream after its event at <paramref name="sequence"/>; null for other streams, or when it says no deal (a retracted registration).</summary>
+    public static async Task<Deal?> DealAsync(IQuerySession session, string stream, long sequence, CancellationToken ct) =>
+        Streams.DealIdOf(stream) is { } dealId
+            ? (await StreamHistory.FoldAsync(session, stream, sequence, ct)).Nodes.OfType<Deal>().FirstOrDefault(d => d.Id == dealId)
+            : null;
+
+    /// <summary>The world date a bloc filter asks about: a party's country is a member today.</summary>
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Whether the deal matches; its parties' countries and blocs as their own events up to <paramref name="sequence"/> say.</summary>
+    public static async Task<bool> MatchesAsync(IQuerySession session, Deal deal, long sequence, DealFilter filter, DateOnly today, CancellationToken ct)
     {
         if (filter.Kinds is { } kinds && !kinds.Contains(WireName.Of(deal.Kind), StringComparer.Ordinal))
         {
@@ -62,10 +67,6 @@ public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, 
                 return false;
             }
         }
-        if (filter.Parties is null && filter.Countries is null && filter.Blocs is null)
-        {
-            return true;
-        }
         var parties = deal.Parties.Select(p => p.OrganizationId).Distinct(StringComparer.Ordinal).ToList();
         if (filter.Parties is { } wantedParties && !parties.Intersect(wantedParties, StringComparer.Ordinal).Any())
         {
@@ -75,28 +76,26 @@ public sealed class DealEvents(ProjectionProgress progress, IGraphReader graph, 
         {
             return true;
         }
-        var countries = (await graph.NodesAsync(Labels.Organization, parties, ct)).OfType<Organization>().Select(o => o.Country).Distinct().ToList();
+        var countries = new List<string>();
+        foreach (var party in parties)
+        {
+            countries.AddRange((await StreamHistory.FoldAsync(session, Streams.Organization(party), sequence, ct)).Nodes.OfType<Organization>().Select(o => o.Country));
+        }
+        countries = countries.Distinct(StringComparer.Ordinal).ToList();
         if (filter.Countries is { } wantedCountries && !countries.Intersect(wantedCountries, StringComparer.Ordinal).Any())
         {
             return false;
         }
         if (filter.Blocs is { } wantedBlocs)
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var blocs = await graph.EdgesAsync(new EdgeQuery([Relationships.MemberOf], countries, null, today), ct);
-            return blocs.Select(b => b.ToId).Intersect(wantedBlocs, StringComparer.Ordinal).Any();
+            var blocs = new List<string>();
+            foreach (var country in countries)
+            {
+                var memberships = await StreamHistory.FoldAsync(session, Streams.Country(country), sequence, ct);
+                blocs.AddRange(memberships.Edges.OfType<MemberOf>().Where(m => m.IsValidAt(today)).Select(m => m.ToId));
+            }
+            return blocs.Intersect(wantedBlocs, StringComparer.Ordinal).Any();
         }
         return true;
-    }
-
-    /// <summary>The deal as the projection's fold makes it of its registration alone, for when the graph has not caught up.</summary>
-    private static Deal? FromEvent(StoredEvent e)
-    {
-        if (EventCatalog.Find(e.EventType) is not { } type || JsonSerializer.Deserialize(e.Data, type, EventJson.Options) is not { } data)
-        {
-            return null;
-        }
-        var envelope = new EventEnvelope(e.EventId, e.EffectiveDate, new Source("", ""), data);
-        return StreamFolder.Fold(e.Stream, [new StreamEvent(e.Sequence, envelope)]).Nodes.OfType<Deal>().FirstOrDefault();
     }
 }

@@ -1,4 +1,3 @@
-using KnowledgeGraph.Graph.Projection;
 using Marten;
 
 namespace KnowledgeGraph.Api.Subscriptions;
@@ -44,9 +43,7 @@ public sealed class ProjectionProgress(IDocumentStore store) : IDisposable
             {
                 return;
             }
-            var shards = await store.Advanced.AllProjectionProgress(token: ct);
-            var graph = shards.FirstOrDefault(s => s.ShardName.StartsWith(GraphSubscription.SubscriptionName + ":", StringComparison.Ordinal));
-            Volatile.Write(ref _known, graph?.Sequence ?? 0);
+            Volatile.Write(ref _known, await Health.StorePosition.GraphCheckpointAsync(store, ct));
             _readAt = DateTime.UtcNow;
         }
         finally

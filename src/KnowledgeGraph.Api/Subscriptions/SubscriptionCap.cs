@@ -30,3 +30,59 @@ internal sealed class SubscriptionCap(int max)
         KnowledgeGraphMetrics.Subscriptions.Add(-1);
     }
 }
+
+/// <summary>
+/// At most KG_WS_MAX_SUBSCRIPTIONS subscriptions at once per holder named by a key (a client address over SSE); a key
+/// is forgotten as soon as it holds none, so that the addresses seen once do not pile up.
+/// </summary>
+internal sealed class KeyedSubscriptionCap(int max)
+{
+    private readonly Dictionary<string, int> _held = new(StringComparer.Ordinal);
+
+    public int Max => max;
+
+    /// <summary>How many keys hold a place now.</summary>
+    public int Holders
+    {
+        get
+        {
+            lock (_held)
+            {
+                return _held.Count;
+            }
+        }
+    }
+
+    /// <summary>Takes one place for the key; false when it has none left. A place taken is given back with <see cref="Release"/>.</summary>
+    public bool TryHold(string key)
+    {
+        lock (_held)
+        {
+            var held = _held.GetValueOrDefault(key);
+            if (held >= max)
+            {
+                return false;
+            }
+            _held[key] = held + 1;
+        }
+        KnowledgeGraphMetrics.Subscriptions.Add(1);
+        return true;
+    }
+
+    public void Release(string key)
+    {
+        lock (_held)
+        {
+            var held = _held[key] - 1;
+            if (held == 0)
+            {
+                _held.Remove(key);
+            }
+            else
+            {
+                _held[key] = held;
+            }
+        }
+        KnowledgeGraphMetrics.Subscriptions.Add(-1);
+    }
+}

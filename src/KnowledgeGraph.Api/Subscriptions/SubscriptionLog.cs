@@ -8,7 +8,7 @@ internal static partial class SubscriptionLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "The event feed could not read the event store; trying again")]
     public static partial void FeedReadFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The graph projection has not reached sequence {Sequence} after {Wait}; delivering deal {Deal} from its event")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The graph projection has not reached sequence {Sequence} after {Wait}; deal {Deal} is delivered before the graph around it has it")]
     public static partial void ProjectionBehind(ILogger logger, long sequence, TimeSpan wait, string deal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The graph projection has not reached sequence {Sequence} after {Wait}; a standing question waits for it")]

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Api.Subscriptions.WebSockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeGraph.Api.Subscriptions;
 
@@ -13,6 +14,7 @@ public static class SubscriptionSetup
         services.AddHostedService(sp => sp.GetRequiredService<AppendNotifications>());
         services.AddSingleton<EventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProjectionProgress>();
         services.AddSingleton<DealEvents>();
         services.AddSingleton<StandingAnswers>();

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Api.Health;
-using KnowledgeGraph.EventStore;
 using Marten;
 using Npgsql;
 
@@ -19,10 +18,8 @@ internal sealed partial class StoreSampler(IDocumentStore store, NpgsqlDataSourc
         {
             try
             {
-                await using var head = database.CreateCommand($"SELECT coalesce(max(seq_id), 0) FROM {EventStoreSetup.Schema}.mt_events");
-                var lastStored = (long)(await head.ExecuteScalarAsync(stoppingToken))!;
-                var lag = await ProbeEndpoints.LagAsync(store, database, stoppingToken);
-                Volatile.Write(ref _latest, new StoreSample(lastStored, lag));
+                var position = await StorePosition.ReadAsync(store, database, stoppingToken);
+                Volatile.Write(ref _latest, new StoreSample(position.LastStored, position.Lag));
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {

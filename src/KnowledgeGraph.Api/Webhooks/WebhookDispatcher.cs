@@ -1,4 +1,3 @@
-using KnowledgeGraph.Api.Subscriptions;
 using Npgsql;
 
 namespace KnowledgeGraph.Api.Webhooks;
@@ -9,7 +8,7 @@ namespace KnowledgeGraph.Api.Webhooks;
 /// take over within one poll interval when the holder stops or dies (PostgreSQL ends its session and its lock).
 /// </summary>
 public sealed class WebhookDispatcher(
-    WebhookStore store, EventFeed feed, DealEvents deals, WebhookSender sender, WebhookSettings settings, WebhookSignal signal,
+    WebhookStore store, WebhookSender sender, WebhookSettings settings, WebhookSignal signal,
     ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
@@ -59,7 +58,7 @@ public sealed class WebhookDispatcher(
     {
         try
         {
-            await new WebhookWorker(id, store, feed, deals, sender, settings, signal, logger).RunAsync(ct);
+            await new WebhookWorker(id, store, sender, settings, signal, logger).RunAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -21,7 +21,8 @@ public sealed class WebhookType : ObjectGraphType<Webhook>
             .Resolve(ctx => ctx.Source.Cursor);
         Field<NonNullGraphType<LongGraphType>>("pending")
             .Description("Deal events stored after the cursor and not yet examined (matching the filter or not).")
-            .Resolve(ctx => ctx.Source.Pending);
+            .ResolveAsync(async ctx => (long)await WebhookStore.DealEventsAfterAsync(
+                ctx.RequestServices!.GetRequiredService<Marten.IDocumentStore>(), ctx.Source.Cursor, ctx.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeliveryType>>>>("deliveries")
             .Description("Its latest deliveries, newest first.")
             .Argument<IntGraphType>("first", $"At most this many (default 20, at most {MaxDeliveries}).")

@@ -36,65 +36,65 @@ public sealed class WebhookLease : IAsyncDisposable
     /// <summary>The webhook as it is now, or null once it has been deleted.</summary>
     public async Task<WebhookTarget?> LoadAsync(CancellationToken ct)
     {
-        await using var command = Command($"SELECT url, secret, filter::text, cursor FROM {S}.webhooks WHERE id = @id");
+        await using var command = Command($"SELECT url, secret FROM {S}.webhooks WHERE id = @id");
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct)
-            ? new WebhookTarget(_id, new Uri(reader.GetString(0)), reader.GetString(1), WebhookStore.Filter(reader.GetString(2)), reader.GetInt64(3))
-            : null;
+        return await reader.ReadAsync(ct) ? new WebhookTarget(_id, new Uri(reader.GetString(0)), reader.GetString(1)) : null;
     }
 
-    /// <summary>Moves the cursor past events that do not match; false once the webhook is gone.</summary>
-    public async Task<bool> SkipToAsync(long sequence, CancellationToken ct)
-    {
-        await using var command = Command($"UPDATE {S}.webhooks SET cursor = greatest(cursor, @sequence) WHERE id = @id");
-        command.Parameters.AddWithValue("sequence", sequence);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
+    /// <summary>The outbox's deliveries still to be made, in sequence order, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<(Guid? Letter, WebhookPayload Payload)>> DueAsync(int limit, CancellationToken ct) => PayloadsAsync($"""
+        SELECT NULL::uuid, o.sequence, o.event_id, o.body, o.content_type FROM {S}.outbox o
+        WHERE o.webhook_id = @id AND {WebhookStore.Undone} ORDER BY o.sequence LIMIT @limit
+        """, limit, ct);
+
+    /// <summary>The dead letters whose replay was asked for, oldest event first, with the payload first tried.</summary>
+    public Task<IReadOnlyList<(Guid? Letter, WebhookPayload Payload)>> ReplaysAsync(CancellationToken ct) => PayloadsAsync($"""
+        SELECT l.id, o.sequence, o.event_id, o.body, o.content_type
+        FROM {S}.dead_letters l JOIN {S}.outbox o ON o.webhook_id = l.webhook_id AND o.sequence = l.sequence
+        WHERE l.webhook_id = @id AND l.replay_requested ORDER BY l.sequence
+        """, null, ct);
 
     /// <summary>Counts one more attempt of a delivery and why it failed; false once the webhook is gone.</summary>
-    public async Task<bool> RecordAttemptAsync(long sequence, string eventId, string? error, CancellationToken ct)
+    public async Task<bool> RecordAttemptAsync(long sequence, string? error, CancellationToken ct)
     {
-        await using var command = Command($"""
-            INSERT INTO {S}.deliveries (webhook_id, sequence, event_id, attempts, last_error)
-            SELECT @id, @sequence, @eventId, 1, @error WHERE EXISTS (SELECT 1 FROM {S}.webhooks WHERE id = @id)
-            ON CONFLICT (webhook_id, sequence) DO UPDATE SET attempts = deliveries.attempts + 1, last_error = excluded.last_error
-            """);
+        await using var command = Command($"UPDATE {S}.outbox SET attempts = attempts + 1, last_error = @error WHERE webhook_id = @id AND sequence = @sequence");
         command.Parameters.AddWithValue("sequence", sequence);
-        command.Parameters.AddWithValue("eventId", eventId);
         command.Parameters.Add(new NpgsqlParameter<string?>("error", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = error });
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
     /// <summary>
-    /// Records the receiver's 2xx and moves the cursor in one transaction: after a restart the delivery is neither
-    /// lost nor sent again. A replayed dead letter leaves the dead-letter list in the same transaction.
+    /// Records the receiver's 2xx: after a restart the delivery is neither lost nor sent again. A replayed dead letter
+    /// leaves the dead-letter list in the same transaction.
     /// </summary>
     public Task AcknowledgeAsync(long sequence, Guid? deadLetter, CancellationToken ct) => InTransactionAsync($"""
-        UPDATE {S}.deliveries SET acknowledged_at = now(), last_error = NULL WHERE webhook_id = @id AND sequence = @sequence;
-        UPDATE {S}.webhooks SET cursor = greatest(cursor, @sequence) WHERE id = @id;
+        UPDATE {S}.outbox SET acknowledged_at = now(), last_error = NULL WHERE webhook_id = @id AND sequence = @sequence;
         DELETE FROM {S}.dead_letters WHERE id = @letter;
         """, sequence, deadLetter, null, ct);
 
-    /// <summary>Gives up on a delivery: it joins the dead letters and the webhook moves on, in one transaction.</summary>
+    /// <summary>Gives up on a delivery: it joins the dead letters, and the webhook moves on to its next delivery.</summary>
     public Task DeadLetterAsync(long sequence, string eventId, DeliveryOutcome outcome, CancellationToken ct) => InTransactionAsync($"""
         INSERT INTO {S}.dead_letters (id, webhook_id, sequence, event_id, attempts, last_error, failed_at)
         VALUES (@letter, @id, @sequence, @eventId, @attempts, @error, now())
         ON CONFLICT (webhook_id, sequence) DO UPDATE
         SET attempts = excluded.attempts, last_error = excluded.last_error, failed_at = excluded.failed_at, replay_requested = false;
-        UPDATE {S}.webhooks SET cursor = greatest(cursor, @sequence) WHERE id = @id;
         """, sequence, Guid.NewGuid(), (eventId, outcome), ct);
 
-    /// <summary>The dead letters whose replay was asked for, oldest event first.</summary>
-    public async Task<IReadOnlyList<(Guid Id, long Sequence)>> ReplaysAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<(Guid? Letter, WebhookPayload Payload)>> PayloadsAsync(string sql, int? limit, CancellationToken ct)
     {
-        await using var command = Command($"SELECT id, sequence FROM {S}.dead_letters WHERE webhook_id = @id AND replay_requested ORDER BY sequence");
-        var replays = new List<(Guid, long)>();
+        await using var command = Command(sql);
+        if (limit is { } most)
+        {
+            command.Parameters.AddWithValue("limit", most);
+        }
+        var payloads = new List<(Guid?, WebhookPayload)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            replays.Add((reader.GetGuid(0), reader.GetInt64(1)));
+            payloads.Add((reader.IsDBNull(0) ? null : reader.GetGuid(0),
+                new WebhookPayload(reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), reader.GetString(4))));
         }
-        return replays;
+        return payloads;
     }
 
     public async ValueTask DisposeAsync()

@@ -4,16 +4,15 @@ namespace KnowledgeGraph.Api.Webhooks;
 
 /// <summary>
 /// A registered webhook as its owner sees it (never its secret). <paramref name="Cursor"/> is the last sequence it is
-/// done with (acknowledged, dead-lettered or not matching); <paramref name="Pending"/> counts the deal events stored
-/// after it, matching or not.
+/// done with (acknowledged, dead-lettered or not matching).
 /// </summary>
-public sealed record Webhook(Guid Id, string Url, DealFilter Filter, DateTimeOffset CreatedAt, long Cursor, long Pending);
+public sealed record Webhook(Guid Id, string Url, DealFilter Filter, DateTimeOffset CreatedAt, long Cursor);
 
 /// <summary>A delivery given up after every attempt failed; it can be replayed.</summary>
 public sealed record DeadLetter(Guid Id, Guid WebhookId, long Sequence, string EventId, int Attempts, string LastError, DateTimeOffset FailedAt);
 
-/// <summary>What the delivering worker needs: where to post, how to sign, what to match, and how far it got.</summary>
-public sealed record WebhookTarget(Guid Id, Uri Url, string Secret, DealFilter Filter, long Cursor);
+/// <summary>What the delivering worker needs: where to post, and how to sign.</summary>
+public sealed record WebhookTarget(Guid Id, Uri Url, string Secret);
 
 /// <summary>The result of delivering one event, after as many attempts as it took.</summary>
 public sealed record DeliveryOutcome(bool Acknowledged, int Attempts, string? LastError);

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net.Mime;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.SystemTextJson;
-using KnowledgeGraph.Api.Subscriptions;
+using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Graph.Model;
 using StandardWebhooks;
 
@@ -28,40 +29,40 @@ public sealed record WebhookPayload(long Sequence, string EventId, byte[] Body, 
     /// <c>{specversion, type, source, id, time, subject, datacontenttype, data}</c>: <c>type</c> names the event
     /// (<c>org.knowledgegraph.deal.SupplyAgreementSigned</c>), <c>id</c> is its eventId, <c>time</c> its effective
     /// date, <c>subject</c> the deal; <c>data</c> is <c>{sequence, eventId, eventType, effectiveDate, deal, source}</c>,
-    /// the deal being the graph's node, as <c>dealRecorded</c> delivers it, with its properties as stored.
+    /// the deal being its graph node as the event left it, as <c>dealRecorded</c> delivers it.
     /// </summary>
-    public static WebhookPayload For(StoredEvent e, DealRecorded recorded)
+    public static WebhookPayload For(long sequence, EventEnvelope e, Deal recorded)
     {
-        var deal = new JsonObject { ["id"] = recorded.Deal.Id };
-        foreach (var (key, value) in GraphJson.Of(recorded.Deal))
+        var deal = new JsonObject { ["id"] = recorded.Id };
+        foreach (var (key, value) in GraphJson.Of(recorded))
         {
             if (key != "id")
             {
                 deal[key] = value?.DeepClone();
             }
         }
-        deal["effectiveDate"] ??= recorded.Deal.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        deal["effectiveDate"] ??= recorded.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var data = new JsonObject
         {
-            ["sequence"] = e.Sequence,
-            ["eventId"] = e.EventId,
-            ["eventType"] = e.EventType,
+            ["sequence"] = sequence,
+            ["eventId"] = e.Id,
+            ["eventType"] = e.Type,
             ["effectiveDate"] = e.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["deal"] = deal,
-            ["source"] = JsonNode.Parse(e.Source),
+            ["source"] = JsonSerializer.SerializeToNode(e.Source, EventJson.Options),
         };
         var cloudEvent = new CloudEvent
         {
-            Id = e.EventId,
-            Type = $"org.knowledgegraph.deal.{e.EventType}",
+            Id = e.Id,
+            Type = $"org.knowledgegraph.deal.{e.Type}",
             Source = new Uri("/knowledgegraph/deals", UriKind.Relative),
             Time = new DateTimeOffset(e.EffectiveDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-            Subject = recorded.Deal.Id,
+            Subject = recorded.Id,
             DataContentType = MediaTypeNames.Application.Json,
             Data = data,
         };
         var body = Formatter.EncodeStructuredModeMessage(cloudEvent, out var contentType);
-        return new WebhookPayload(e.Sequence, e.EventId, body.ToArray(), contentType.ToString());
+        return new WebhookPayload(sequence, e.Id, body.ToArray(), contentType.ToString());
     }
 
     /// <summary>The Standard Webhooks message id: one per event, the same on every retry, so a receiver can drop repeats.</summary>

@@ -1,6 +1,9 @@
 namespace KnowledgeGraph.Api.Webhooks;
 
-/// <summary>Wakes this process's webhook workers at once when a webhook is registered or a replay is asked for here.</summary>
+/// <summary>
+/// Wakes this process's webhook workers at once when its outbox subscription commits deliveries, or a webhook is
+/// registered or a replay asked for here; the workers of other processes find them at their next poll.
+/// </summary>
 public sealed class WebhookSignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);

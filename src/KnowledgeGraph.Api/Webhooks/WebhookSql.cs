@@ -1,6 +1,10 @@
 namespace KnowledgeGraph.Api.Webhooks;
 
-/// <summary>The delivery state's tables; created by whichever process needs them first, one process at a time.</summary>
+/// <summary>
+/// The delivery state's tables; created by whichever process needs them first, one process at a time. A webhook's
+/// <c>cursor</c> is the last sequence the outbox subscription has examined for it; <c>outbox</c> holds its deliveries,
+/// each row written with the subscription's checkpoint and holding the payload exactly as it is sent.
+/// </summary>
 internal static class WebhookSql
 {
     public const string Install = $"""
@@ -13,11 +17,13 @@ internal static class WebhookSql
             secret text NOT NULL,
             created_at timestamptz NOT NULL DEFAULT now(),
             cursor bigint NOT NULL);
-        CREATE TABLE IF NOT EXISTS {WebhookStore.Schema}.deliveries (
+        CREATE TABLE IF NOT EXISTS {WebhookStore.Schema}.outbox (
             webhook_id uuid NOT NULL REFERENCES {WebhookStore.Schema}.webhooks ON DELETE CASCADE,
             sequence bigint NOT NULL,
             event_id text NOT NULL,
-            attempts int NOT NULL,
+            body bytea NOT NULL,
+            content_type text NOT NULL,
+            attempts int NOT NULL DEFAULT 0,
             last_error text,
             acknowledged_at timestamptz,
             PRIMARY KEY (webhook_id, sequence));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using KnowledgeGraph.Api.Subscriptions;
-using KnowledgeGraph.EventStore;
+using KnowledgeGraph.Domain.Events;
 using Marten;
 using Npgsql;
 
@@ -8,9 +8,10 @@ namespace KnowledgeGraph.Api.Webhooks;
 
 /// <summary>
 /// The webhooks' registry in PostgreSQL (schema <c>kg_webhooks</c>): registration, listing, dead letters and replay
-/// requests. Delivery itself writes through a <see cref="WebhookLease"/>, which holds the webhook's lock.
+/// requests. The outbox subscription fills the deliveries; delivery writes through a <see cref="WebhookLease"/>, which
+/// holds the webhook's lock.
 /// </summary>
-public sealed class WebhookStore(NpgsqlDataSource dataSource, IDocumentStore store) : IDisposable
+public sealed class WebhookStore(NpgsqlDataSource dataSource) : IDisposable
 {
     public const string Schema = "kg_webhooks";
     private readonly SemaphoreSlim _install = new(1, 1);
@@ -29,8 +30,6 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource, IDocumentStore sto
             {
                 return;
             }
-            // The pending counts read mt_events, which Marten only creates with the first append.
-            await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), ct);
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await using var command = new NpgsqlCommand(WebhookSql.Install, connection, transaction);
@@ -70,9 +69,10 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource, IDocumentStore sto
     public async Task<IReadOnlyList<Webhook>> ListAsync(CancellationToken ct)
     {
         await EnsureSchemaAsync(ct);
+        // Done with: everything examined, except from the first delivery neither acknowledged nor dead-lettered on.
         await using var command = dataSource.CreateCommand($"""
-            SELECT w.id, w.url, w.filter::text, w.created_at, w.cursor,
-                   (SELECT count(*) FROM {EventStoreSetup.Schema}.mt_events e WHERE e.seq_id > w.cursor AND e.stream_id LIKE 'deal:%')
+            SELECT w.id, w.url, w.filter::text, w.created_at,
+                   least(w.cursor, (SELECT min(o.sequence) - 1 FROM {Schema}.outbox o WHERE o.webhook_id = w.id AND {Undone}))
             FROM {Schema}.webhooks w ORDER BY w.created_at, w.id
             """);
         var webhooks = new List<Webhook>();
@@ -80,7 +80,36 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource, IDocumentStore sto
         while (await reader.ReadAsync(ct))
         {
             webhooks.Add(new Webhook(reader.GetGuid(0), reader.GetString(1), Filter(reader.GetString(2)),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt64(4), reader.GetInt64(5)));
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt64(4)));
+        }
+        return webhooks;
+    }
+
+    /// <summary>A delivery (<c>o</c>) still to be made: neither acknowledged nor given up as a dead letter.</summary>
+    internal const string Undone = $"""
+        o.acknowledged_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM {Schema}.dead_letters l WHERE l.webhook_id = o.webhook_id AND l.sequence = o.sequence)
+        """;
+
+    /// <summary>The deal events stored after <paramref name="cursor"/>, matching a filter or not.</summary>
+    public static async Task<int> DealEventsAfterAsync(IDocumentStore store, long cursor, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence > cursor && e.StreamKey!.StartsWith(Streams.DealPrefix))
+            .CountAsync(ct);
+    }
+
+    /// <summary>What the outbox subscription needs of every webhook: what it matches, and how far it was examined.</summary>
+    public async Task<IReadOnlyList<(Guid Id, DealFilter Filter, long Cursor)>> CursorsAsync(CancellationToken ct)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var command = dataSource.CreateCommand($"SELECT id, filter::text, cursor FROM {Schema}.webhooks");
+        var webhooks = new List<(Guid, DealFilter, long)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            webhooks.Add((reader.GetGuid(0), Filter(reader.GetString(1)), reader.GetInt64(2)));
         }
         return webhooks;
     }
@@ -121,8 +150,8 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource, IDocumentStore sto
     public async Task<IReadOnlyList<Delivery>> DeliveriesAsync(Guid webhookId, int limit, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT sequence, event_id, attempts, last_error, acknowledged_at FROM {Schema}.deliveries
-            WHERE webhook_id = @webhook ORDER BY sequence DESC LIMIT @limit
+            SELECT sequence, event_id, attempts, last_error, acknowledged_at FROM {Schema}.outbox
+            WHERE webhook_id = @webhook AND attempts > 0 ORDER BY sequence DESC LIMIT @limit
             """);
         command.Parameters.AddWithValue("webhook", webhookId);
         command.Parameters.AddWithValue("limit", limit);

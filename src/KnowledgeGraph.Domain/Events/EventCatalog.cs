@@ -48,11 +48,19 @@ public static class EventCatalog
     };
 }
 
+/// <summary>The stream ids: formatted, and read back, only here.</summary>
 public static class Streams
 {
+    /// <summary>What every deal stream id starts with.</summary>
+    public const string DealPrefix = "deal:";
+
     public static string Organization(string id) => $"org:{id}";
     public static string Facility(string id) => $"facility:{id}";
-    public static string Deal(string id) => $"deal:{id}";
+    public static string Deal(string id) => DealPrefix + id;
     public static string Policy(string id) => $"policy:{id}";
     public static string Country(string code) => $"country:{code}";
+
+    /// <summary>The deal id of a deal stream; null for a stream of anything else.</summary>
+    public static string? DealIdOf(string stream) =>
+        stream.StartsWith(DealPrefix, StringComparison.Ordinal) ? stream[DealPrefix.Length..] : null;
 }

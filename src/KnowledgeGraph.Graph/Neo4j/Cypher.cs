@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Graph.Neo4j;
 /// Dates are ISO strings (yyyy-MM-dd): compared as strings, they order as dates. <c>CALL (x) { }</c> needs Neo4j 5.23+;
 /// the supported server is 5.26 (docker-compose.yml).
 /// </summary>
-public static class Cypher
+public static partial class Cypher
 {
     private const string GraphLabels = Labels.Organization + "|" + Labels.Facility + "|" + Labels.Country + "|" + Labels.Bloc + "|"
         + Labels.Product + "|" + Labels.Category + "|" + Labels.Deal + "|" + Labels.Policy;
@@ -29,6 +29,7 @@ public static class Cypher
     public const string EventStreamIndex = "CREATE INDEX IF NOT EXISTS FOR (e:Event) ON (e.stream)";
     public const string StreamIdIsUnique = "CREATE CONSTRAINT IF NOT EXISTS FOR (s:Stream) REQUIRE s.id IS UNIQUE";
     public const string ErrorStreamIndex = "CREATE INDEX IF NOT EXISTS FOR (e:ProjectionError) ON (e.stream)";
+    public const string VanishedIdIndex = "CREATE INDEX IF NOT EXISTS FOR (v:Vanished) ON (v.id)";
 
     // One batch of the projection is ONE statement, run as one auto-commit request: the fragments below, in this order,
     // the ones with slots once per label, relationship type or (type, from, to) the batch needs. The first moves each
@@ -51,14 +52,39 @@ public static class Cypher
         CALL (fresh) { MATCH (e:ProjectionError) WHERE e.stream IN fresh DELETE e }
         """;
 
-    /// <summary>Upserts nodes: <c>row.props</c> holds every property, the node's own and the adapter's (id, validFrom, eventIds, stream).</summary>
+    /// <summary>
+    /// Upserts nodes: <c>row.props</c> holds every property, the node's own and the adapter's (id, validFrom, eventIds,
+    /// stream). A placeholder left by <see cref="BatchDeleteAbandonedNodes"/> becomes the node again, with its relationships.
+    /// </summary>
     public const string BatchUpsertNodes = """
-        CALL (fresh) { UNWIND $nodes.__LABEL__ AS row WITH row WHERE row.props.stream IN fresh MERGE (n:__LABEL__ {id: row.id}) SET n = row.props }
+        CALL (fresh) {
+          UNWIND $nodes.__LABEL__ AS row
+          WITH row WHERE row.props.stream IN fresh
+          OPTIONAL MATCH (v:Vanished {id: row.id, vanishedLabel: '__LABEL__'})
+          FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END | REMOVE v:Vanished SET v:__LABEL__)
+          WITH row
+          MERGE (n:__LABEL__ {id: row.id}) SET n = row.props
+        }
         """;
 
-    /// <summary>Deletes the nodes a fresh stream contributed before and no longer does (with their relationships).</summary>
+    /// <summary>
+    /// Deletes the nodes a fresh stream contributed before and no longer does (a retracted registration). A node that
+    /// other streams' relationships still reach stays as a placeholder (<c>:Vanished</c>, its id and label only), so
+    /// those relationships stay as PostgreSQL keeps their rows, unread by the questions, and come back to life with the
+    /// node if it is registered again (see <see cref="BatchUpsertNodes"/>): the graph does not depend on where batches split.
+    /// </summary>
     public const string BatchDeleteAbandonedNodes = """
-        CALL (fresh) { MATCH (n:__LABEL__) WHERE n.stream IN fresh AND NOT n.id IN $kept.__LABEL__ DETACH DELETE n }
+        CALL (fresh) {
+          MATCH (n:__LABEL__) WHERE n.stream IN fresh AND NOT n.id IN $kept.__LABEL__
+          WITH n, EXISTS { (n)--() } AS held
+          FOREACH (_ IN CASE WHEN held THEN [1] ELSE [] END | REMOVE n:__LABEL__ SET n = {id: n.id, vanishedLabel: '__LABEL__'}, n:Vanished)
+          FOREACH (_ IN CASE WHEN held THEN [] ELSE [1] END | DELETE n)
+        }
+        """;
+
+    /// <summary>Deletes the placeholders no relationship reaches any more.</summary>
+    public const string BatchDeleteUnheldPlaceholders = """
+        CALL (fresh) { MATCH (v:Vanished) WHERE NOT EXISTS { (v)--() } DELETE v }
         """;
 
     /// <summary>Upserts the relationships whose two ends exist, and records each of the others as a projection error.</summary>
@@ -107,7 +133,7 @@ public static class Cypher
     /// Deletes a batch of this graph's nodes (its labels and its bookkeeping, nothing else the database holds) and says how
     /// many; run until it says 0, each batch its own transaction.
     /// </summary>
-    public const string DeleteSomeNodes = $"MATCH (n:{GraphLabels}|Event|Stream|ProjectionError) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted";
+    public const string DeleteSomeNodes = $"MATCH (n:{GraphLabels}|Vanished|Event|Stream|ProjectionError) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted";
 
     public const string Status = $$"""
         OPTIONAL MATCH (s:Stream)
@@ -126,9 +152,11 @@ public static class Cypher
 
     public const string DumpNodes = $"MATCH (n:{GraphLabels}) RETURN head(labels(n)) AS label, properties(n) AS props";
 
+    // A relationship to a placeholder is read with the label its end had, as PostgreSQL keeps the row.
     public const string DumpRelationships = """
         MATCH (f)-[r]->(t)
-        RETURN type(r) AS type, head(labels(f)) AS fromLabel, f.id AS fromId, head(labels(t)) AS toLabel, t.id AS toId, properties(r) AS props
+        RETURN type(r) AS type, coalesce(f.vanishedLabel, head(labels(f))) AS fromLabel, f.id AS fromId,
+               coalesce(t.vanishedLabel, head(labels(t))) AS toLabel, t.id AS toId, properties(r) AS props
         """;
 
     public const string DumpEvents = "MATCH (e:Event) RETURN properties(e) AS props";
@@ -144,7 +172,8 @@ public static class Cypher
         WHERE ($fromIds IS NULL OR f.id IN $fromIds)
           AND ($toIds IS NULL OR t.id IN $toIds)
           AND ($asOf IS NULL OR (r.validFrom <= $asOf AND (r.validTo IS NULL OR $asOf < r.validTo)))
-        RETURN head(labels(f)) AS fromLabel, f.id AS fromId, head(labels(t)) AS toLabel, t.id AS toId, properties(r) AS props
+        RETURN coalesce(f.vanishedLabel, head(labels(f))) AS fromLabel, f.id AS fromId, coalesce(t.vanishedLabel, head(labels(t))) AS toLabel,
+               t.id AS toId, properties(r) AS props
         """;
 
     /// <summary>

@@ -67,7 +67,8 @@ public static class Neo4jBatch
                 }
             }
         }
-        statement.AppendLine(Cypher.BatchUpsertEvents).AppendLine(Cypher.BatchInsertErrors).Append(Cypher.BatchReturn);
+        statement.AppendLine(Cypher.BatchDeleteUnheldPlaceholders).AppendLine(Cypher.BatchUpsertEvents).AppendLine(Cypher.BatchInsertErrors)
+            .Append(Cypher.BatchReturn);
 
         return (statement.ToString(), new JsonObject
         {

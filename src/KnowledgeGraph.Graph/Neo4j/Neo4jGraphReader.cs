@@ -7,7 +7,7 @@ using KnowledgeGraph.Graph.Queries;
 namespace KnowledgeGraph.Graph.Neo4j;
 
 /// <summary>The reads of the Neo4j graph, with the meaning of the PostgreSQL reader; the statements are in <see cref="Cypher"/>.</summary>
-public sealed class Neo4jGraphReader(Neo4jQueryClient client) : IGraphReader
+public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphReader
 {
     public async Task<IReadOnlyList<GraphNode>> NodesAsync(string label, IReadOnlyCollection<string> ids, CancellationToken ct)
     {
@@ -56,8 +56,7 @@ public sealed class Neo4jGraphReader(Neo4jQueryClient client) : IGraphReader
     {
         ArgumentNullException.ThrowIfNull(filter);
         var product = filter.Product;
-        var needCodes = product is null ? null
-            : Products.Expand(product).Concat(Products.Expand(product).Select(p => Products.CategoryByProduct[p])).Append(product).Distinct().ToArray();
+        var needCodes = product is null ? null : Inputs.NeedCodes(Inputs.Products("filter.product", product)).ToArray();
         var result = await client.RunAsync(Cypher.Organizations, new JsonObject
         {
             ["asOf"] = Neo4jRows.Date(asOf),

@@ -23,7 +23,7 @@ public sealed class Neo4jGraphWriter(Neo4jQueryClient client) : IGraphWriter
             .. Labels.All.Select(label => CypherSlots.BindLabel(Cypher.NodeIdIsUnique, label)),
             .. Labels.All.Select(label => CypherSlots.BindLabel(Cypher.NodeStreamIndex, label)),
             .. Relationships.All.Select(type => CypherSlots.BindType(Cypher.RelationshipStreamIndex, type)),
-            Cypher.EventIdIsUnique, Cypher.EventStreamIndex, Cypher.StreamIdIsUnique, Cypher.ErrorStreamIndex,
+            Cypher.EventIdIsUnique, Cypher.EventStreamIndex, Cypher.StreamIdIsUnique, Cypher.ErrorStreamIndex, Cypher.VanishedIdIndex,
         ];
         foreach (var statement in schema)
         {
@@ -43,6 +43,13 @@ public sealed class Neo4jGraphWriter(Neo4jQueryClient client) : IGraphWriter
 
     public async Task ResetAsync(CancellationToken ct)
     {
+        await DropAsync(ct);
+        await EnsureSchemaAsync(ct);
+    }
+
+    /// <summary>Deletes this graph's nodes and relationships, and nothing else the database holds.</summary>
+    public async Task DropAsync(CancellationToken ct)
+    {
         // In batches, each its own transaction, so that a large graph does not have to fit in one transaction's memory.
         long deleted;
         do
@@ -50,7 +57,6 @@ public sealed class Neo4jGraphWriter(Neo4jQueryClient client) : IGraphWriter
             deleted = (await client.WriteAsync(Cypher.DeleteSomeNodes, null, ct)).Rows[0].Number("deleted");
         }
         while (deleted > 0);
-        await EnsureSchemaAsync(ct);
     }
 
     public async Task WriteAsync(IReadOnlyList<StreamGraph> streams, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Validation;
@@ -8,15 +9,20 @@ namespace KnowledgeGraph.Graph.Neo4j;
 
 /// <summary>
 /// The model as Neo4j properties and back. The model's properties are stored flat beside the adapter's own keys
-/// (Neo4j properties are primitives or arrays of them; nulls are simply not stored). Dates are ISO strings.
+/// (Neo4j properties are primitives or arrays of them). Dates are ISO strings. Neo4j stores no null and no decimal, so a
+/// null is recorded by its key in <c>nullKeys</c>, and a number as its exact text with its key in <c>decimalKeys</c>:
+/// read back, the properties equal PostgreSQL's (a Cypher statement that computes with one converts it, toFloat()).
 /// </summary>
 internal static class Neo4jRows
 {
     /// <summary>The keys the adapter adds to every node; a model property may not use them.</summary>
-    public static readonly IReadOnlyList<string> NodeKeys = ["id", "validFrom", "eventIds", "stream", "recordedFrom"];
+    public static readonly IReadOnlyList<string> NodeKeys = ["id", "validFrom", "eventIds", "stream", "recordedFrom", NullKeys, DecimalKeys];
 
     /// <summary>The keys the adapter adds to every relationship; a model property may not use them.</summary>
-    public static readonly IReadOnlyList<string> RelationshipKeys = ["key", "validFrom", "validTo", "eventIds", "stream", "recordedFrom"];
+    public static readonly IReadOnlyList<string> RelationshipKeys = ["key", "validFrom", "validTo", "eventIds", "stream", "recordedFrom", NullKeys, DecimalKeys];
+
+    private const string NullKeys = "nullKeys";
+    private const string DecimalKeys = "decimalKeys";
 
     public static readonly IReadOnlyList<string> EventKeys =
         ["id", "seq", "type", "effectiveDate", "stream", "title", "publisher", "url", "publishedAt", "retractedBy"];
@@ -83,11 +89,16 @@ internal static class Neo4jRows
 
     public static string? Date(DateOnly? date) => date is { } d ? Dates.Format(d) : null;
 
-    /// <summary>The model's properties of a node or relationship, without the adapter's keys, in key order.</summary>
-    private static JsonObject ModelProperties(JsonObject props, IReadOnlyList<string> adapterKeys) => new(props
-        .Where(p => !adapterKeys.Contains(p.Key))
-        .OrderBy(p => p.Key, StringComparer.Ordinal)
-        .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+    /// <summary>The model's properties of a node or relationship, without the adapter's keys, nulls and decimals restored, in key order.</summary>
+    private static JsonObject ModelProperties(JsonObject props, IReadOnlyList<string> adapterKeys)
+    {
+        var decimals = ReadStrings(props, DecimalKeys);
+        return new(props
+            .Where(p => !adapterKeys.Contains(p.Key))
+            .Select(p => KeyValuePair.Create(p.Key, decimals.Contains(p.Key) ? JsonNode.Parse(p.Value!.GetValue<string>()) : p.Value?.DeepClone()))
+            .Concat(ReadStrings(props, NullKeys).Select(key => KeyValuePair.Create(key, (JsonNode?)null)))
+            .OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
 
     internal static JsonObject Flatten(JsonObject properties, IReadOnlyList<string> adapterKeys, string owner)
     {
@@ -102,12 +113,23 @@ internal static class Neo4jRows
             {
                 throw new InvalidOperationException($"{owner} has a property '{key}' that is a map or holds one; Neo4j stores primitives and arrays of them only");
             }
-            if (value is not null)
+            flat[key] = value switch
             {
-                flat[key] = value.DeepClone();
-            }
+                null => null,
+                JsonValue number when number.GetValueKind() == JsonValueKind.Number => number.ToJsonString(),
+                _ => value.DeepClone(),
+            };
         }
+        flat[NullKeys] = KeysWhere(properties, v => v is null);
+        flat[DecimalKeys] = KeysWhere(properties, v => v is JsonValue number && number.GetValueKind() == JsonValueKind.Number);
         return flat;
+    }
+
+    /// <summary>The keys whose value matches, or null (so not stored) when there is none.</summary>
+    private static JsonArray? KeysWhere(JsonObject properties, Func<JsonNode?, bool> matches)
+    {
+        var keys = properties.Where(p => matches(p.Value)).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        return keys.Count == 0 ? null : Strings(keys);
     }
 
     private static JsonObject WithoutNulls(JsonObject props)

@@ -15,9 +15,9 @@ namespace KnowledgeGraph.Graph.Postgres;
 /// </summary>
 public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Knowledge? knowledge = null) : IGraphReader
 {
-    private const string NodeColumns = "label, id, valid_from, props::text, event_ids";
-    private const string EdgeColumns = "type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props::text, event_ids";
-    private const string EventColumns = "event_id, seq, type, effective_date, stream, title, publisher, url, published_at, retracted_by";
+    internal const string NodeColumns = "label, id, valid_from, props::text, event_ids";
+    internal const string EdgeColumns = "type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props::text, event_ids";
+    internal const string EventColumns = "event_id, seq, type, effective_date, stream, title, publisher, url, published_at, retracted_by";
 
     public Task<IReadOnlyList<GraphNode>> NodesAsync(string label, IReadOnlyCollection<string> ids, CancellationToken ct) =>
         QueryAsync($"SELECT {NodeColumns} FROM kg_graph.nodes WHERE label = @label AND id = ANY(@ids) ORDER BY id", ReadNode, ct,
@@ -130,7 +130,7 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
     /// Runs the statement for this reader's knowledge point: a first statement of the same batch (one implicit
     /// transaction) sets it, from the sequence, or from the last event recorded at or before the instant.
     /// </summary>
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params NpgsqlParameter[] parameters)
+    internal async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params NpgsqlParameter[] parameters)
     {
         await using var batch = dataSource.CreateBatch();
         if (knowledge is not null)
@@ -159,14 +159,14 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
         return rows;
     }
 
-    private static GraphNode ReadNode(DbDataReader r) => ReadNode(r, 0);
+    internal static GraphNode ReadNode(DbDataReader r) => ReadNode(r, 0);
 
     /// <summary>A node from the five columns of <see cref="NodeColumnsOf"/> starting at <paramref name="at"/>.</summary>
     private static GraphNode ReadNode(DbDataReader r, int at) => GraphJson.Node(
         r.GetString(at), r.GetString(at + 1), r.IsDBNull(at + 2) ? null : r.GetFieldValue<DateOnly>(at + 2),
         r.GetFieldValue<string[]>(at + 4), r.GetString(at + 3));
 
-    private static GraphEdge ReadEdge(DbDataReader r) => ReadEdge(r, 0);
+    internal static GraphEdge ReadEdge(DbDataReader r) => ReadEdge(r, 0);
 
     /// <summary>A relationship from the ten columns of <see cref="EdgeColumnsOf"/> starting at <paramref name="at"/>.</summary>
     private static GraphEdge ReadEdge(DbDataReader r, int at) => GraphJson.Edge(
@@ -182,7 +182,7 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
     /// <summary>The relationship (alias <paramref name="a"/>) holds at @as_of.</summary>
     private static string ValidAt(string a) => $"{a}.valid_from <= @as_of AND ({a}.valid_to IS NULL OR @as_of < {a}.valid_to)";
 
-    private static ProvenanceEvent ReadEvent(DbDataReader r) => new(
+    internal static ProvenanceEvent ReadEvent(DbDataReader r) => new(
         r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetFieldValue<DateOnly>(3),
         new Source(r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8)),
         r.GetString(4), r.IsDBNull(9) ? null : r.GetString(9));

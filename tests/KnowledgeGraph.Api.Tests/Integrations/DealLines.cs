@@ -27,6 +27,11 @@ public static class DealLines
         ["dealId"] = dealId, ["supplierId"] = "test-supplier", ["buyerId"] = "test-buyer", ["product"] = "ndpr-oxide", ["status"] = "signed",
     });
 
+    public static string SupplyAgreementEnded(string dealId) => Line($"evt-{dealId}-ended", "SupplyAgreementEnded", new JsonObject
+    {
+        ["dealId"] = dealId, ["reason"] = "expired",
+    });
+
     /// <summary>Records lines through the importer, as the API's mutations and kg import do.</summary>
     public static async Task RecordAsync(TestDatabase database, params IEnumerable<string> lines)
     {

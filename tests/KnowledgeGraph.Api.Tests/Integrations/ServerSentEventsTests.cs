@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Api.Tests.Integrations;
 
@@ -75,6 +76,10 @@ public sealed class ServerSentEventsTests(TestDatabase database) : IClassFixture
             Assert.True(attempt < 50, "the place of the closed stream was never given back");
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
+
+        // Once every stream is closed, the address is forgotten: addresses seen once do not pile up.
+        var caps = server.Services.GetRequiredService<KnowledgeGraph.Api.Subscriptions.ServerSentEvents.GraphQLSseEndpoint>().Caps;
+        Assert.Equal(0, await Eventually.UntilAsync("no address holds a subscription", () => Task.FromResult(caps.Holders), holders => holders == 0));
     }
 
     [Fact]

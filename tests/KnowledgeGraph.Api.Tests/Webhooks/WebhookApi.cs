@@ -53,6 +53,10 @@ public sealed class WebhookApi(Uri address, string? apiKey = WebhookApi.Key) : I
         }
     }
 
+    /// <summary>The webhook as listed, once it is as wanted.</summary>
+    public Task<JsonElement> UntilWebhookAsync(string id, Func<JsonElement, bool> wanted) => Eventually.UntilAsync(
+        $"webhook {id}", async () => (await WebhooksAsync()).EnumerateArray().Single(w => w.GetProperty("id").GetString() == id), wanted);
+
     public void Dispose() => _client.Dispose();
 
     private static JsonElement Data(GraphQLAnswer answer) =>

@@ -8,6 +8,18 @@ namespace KnowledgeGraph.Api.GraphQL.Transport;
 /// </summary>
 internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, GraphQLLimits limits)
 {
+    public const string TooLargeCode = "RESPONSE_TOO_LARGE";
+
+    /// <summary>Why an answer was not sent.</summary>
+    public string TooLarge => $"The answer is over {limits.MaxResponseBytes} bytes (KG_GRAPHQL_MAX_RESPONSE_BYTES) and was not sent; ask for fewer items or fields";
+
+    /// <summary>A result as JSON text, for the transports that send results one at a time; null when it is over the cap.</summary>
+    public string? SerializeWithinCap(ExecutionResult result)
+    {
+        var json = serializer.Serialize(result);
+        return System.Text.Encoding.UTF8.GetByteCount(json) <= limits.MaxResponseBytes ? json : null;
+    }
+
     public async Task WriteResultAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {
         using var buffer = new CappedBuffer(limits.MaxResponseBytes);
@@ -18,8 +30,7 @@ internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, G
         catch (ResponseTooLargeException)
         {
             await WriteErrorAsync(http, mediaType, mediaType == GraphQLMediaTypes.Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
-                "RESPONSE_TOO_LARGE",
-                $"The answer is over {limits.MaxResponseBytes} bytes (KG_GRAPHQL_MAX_RESPONSE_BYTES) and was not sent; ask for fewer items or fields");
+                TooLargeCode, TooLarge);
             return;
         }
         http.Response.StatusCode = status;

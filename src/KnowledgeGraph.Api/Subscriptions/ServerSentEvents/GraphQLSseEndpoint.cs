@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Execution;
@@ -22,13 +20,15 @@ internal sealed class GraphQLSseEndpoint(
     IDocumentExecuter<KnowledgeGraphSchema> executer,
     IDocumentBuilder documentBuilder,
     GraphQLRequestReader reader,
-    IGraphQLTextSerializer serializer,
     ApiKeys apiKeys,
     GraphQLLimits limits,
+    GraphQLResponseWriter writer,
     SubscriptionSettings settings)
 {
     private const string EventStreamType = "text/event-stream";
-    private readonly ConcurrentDictionary<string, SubscriptionCap> _caps = new(StringComparer.Ordinal);
+
+    /// <summary>The subscriptions held by each client address.</summary>
+    internal KeyedSubscriptionCap Caps { get; } = new(settings.MaxSubscriptions);
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -57,15 +57,14 @@ internal sealed class GraphQLSseEndpoint(
         var isSubscription = document is not null
             && GraphQLEndpoint.SelectOperation(document, request!.OperationName)?.Operation == OperationType.Subscription;
         var client = GraphQLRequestContext.ClientOf(http);
-        var cap = _caps.GetOrAdd(client, _ => new SubscriptionCap(settings.MaxSubscriptions));
         using var stream = new EventStream(http, settings);
-        var held = isSubscription && cap.TryHold();
+        var held = isSubscription && Caps.TryHold(client);
         try
         {
             if (isSubscription && !held)
             {
                 stream.Next(Refusal("TOO_MANY_SUBSCRIPTIONS",
-                    $"This address already holds {cap.Max} subscriptions (KG_WS_MAX_SUBSCRIPTIONS); close one first"));
+                    $"This address already holds {Caps.Max} subscriptions (KG_WS_MAX_SUBSCRIPTIONS); close one first"));
                 stream.Complete();
                 await stream.RunAsync();
                 return;
@@ -80,7 +79,7 @@ internal sealed class GraphQLSseEndpoint(
         {
             if (held)
             {
-                cap.Release();
+                Caps.Release(client);
             }
         }
     }
@@ -116,13 +115,7 @@ internal sealed class GraphQLSseEndpoint(
     }
 
     /// <summary>A result as JSON, or an error in its place when it is over KG_GRAPHQL_MAX_RESPONSE_BYTES.</summary>
-    private string Serialize(ExecutionResult result)
-    {
-        var json = serializer.Serialize(result);
-        return Encoding.UTF8.GetByteCount(json) <= limits.MaxResponseBytes ? json
-            : Refusal("RESPONSE_TOO_LARGE",
-                $"The answer is over {limits.MaxResponseBytes} bytes (KG_GRAPHQL_MAX_RESPONSE_BYTES) and was not sent; ask for fewer items or fields");
-    }
+    private string Serialize(ExecutionResult result) => writer.SerializeWithinCap(result) ?? Refusal(GraphQLResponseWriter.TooLargeCode, writer.TooLarge);
 
     private static string Refusal(string code, string message) => new JsonObject
     {

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using KnowledgeGraph.Domain.Vocabulary;
+using KnowledgeGraph.Graph.Model;
+using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Graph.Queries;
+
+namespace KnowledgeGraph.Graph.Tests;
+
+/// <summary>
+/// Every method of the graph port asked of PostgreSQL and of another reader over the same scenario: the answers must be
+/// equal, compared as canonical JSON (key order irrelevant, numbers as decimals). The other reader is the port's composed
+/// defaults (always) or Neo4j (when KG_NEO4J_URL is set).
+/// </summary>
+[Collection(SharedGraphStores.Name)]
+public class StoreComparisonTests(ScenarioGraphs graphs) : IClassFixture<ScenarioGraphs>
+{
+    private static readonly DateOnly Mid2025 = new(2025, 6, 1);
+
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var adapter in new[] { ScenarioGraphs.Composed, GraphSettings.Neo4jStore })
+        {
+            foreach (var question in Questions.Keys)
+            {
+                cases.Add(question, adapter);
+            }
+        }
+        return cases;
+    }
+
+    private static readonly Dictionary<string, Func<IGraphReader, CancellationToken, Task<object?>>> Questions = new()
+    {
+        ["nodes"] = async (r, ct) => await r.NodesAsync(Labels.Organization, ["vac", "gm", "nobody"], ct),
+        ["allNodes"] = async (r, ct) => await r.AllNodesAsync(Labels.Facility, ct),
+        ["edges"] = async (r, ct) => await r.EdgesAsync(new EdgeQuery([Relationships.Owns, Relationships.Supplies], AsOf: Mid2025), ct),
+        ["edgesFrom"] = async (r, ct) => await r.EdgesAsync(new EdgeQuery([Relationships.Supplies], FromIds: ["jl-mag"]), ct),
+        ["node"] = async (r, ct) => new[] { await r.NodeAsync("gm", ct), await r.NodeAsync("DE", ct), await r.NodeAsync("nobody", ct) },
+        ["neighbours"] = async (r, ct) => await GraphPaths.NeighboursAsync(r, (await r.NodeAsync("DE", ct))!, null, true, true, Mid2025, ct),
+        ["supplyLinks"] = async (r, ct) => new[]
+        {
+            await r.SupplyLinksAsync("gm", null, null, Mid2025, ct), await r.SupplyLinksAsync(null, "jl-mag", null, Mid2025, ct),
+            await r.SupplyLinksAsync("volvo-cars", null, Inputs.Products("product", "magnet"), new DateOnly(2022, 1, 1), ct),
+        },
+        ["firmsLackingSupplier"] = async (r, ct) => await FirmsLackingSupplier.RunAsync(r, new("ndfeb-magnet", "NATO", null, ["CN"], Mid2025, true), ct),
+        ["supplyChain"] = async (r, ct) => await r.SupplyChainAsync("gm", Inputs.Products("product", "ndfeb-magnet"), 6, Mid2025, ct),
+        ["shortestPath"] = async (r, ct) => new[]
+        {
+            await r.ShortestPathAsync("siemens-energy", "cn-holding", GraphPaths.Traversed, 4, Mid2025, ct),
+            await r.ShortestPathAsync("gm", "gm", GraphPaths.Traversed, 4, Mid2025, ct),
+            await r.ShortestPathAsync("nobody", "gm", GraphPaths.Traversed, 4, Mid2025, ct),
+        },
+        ["strandedIf"] = async (r, ct) => await StrandedIf.RunAsync(r, ["CN"], "ndfeb-magnet", "NATO", Mid2025, ct),
+        ["stageCapacity"] = async (r, ct) => await r.StageCapacityAsync(Stage.Magnet, Mid2025, ct),
+        ["deals"] = async (r, ct) => new[]
+        {
+            await r.DealsAsync(new DealFilter(), null, 3, ct), await r.DealsAsync(new DealFilter(), "jl-gm", 3, ct),
+            await r.DealsAsync(new DealFilter(Country: "CN", ProductCodes: Inputs.Products("product", "magnet")), null, 10, ct),
+        },
+        ["facilities"] = async (r, ct) => new[]
+        {
+            await r.FacilitiesAsync(new FacilityFilter(Mid2025, Stage: Stage.Magnet), null, 2, ct),
+            await r.FacilitiesAsync(new FacilityFilter(Mid2025, Status: FacilityStatus.Operating), "a", 10, ct),
+        },
+        ["policies"] = async (r, ct) => await r.PoliciesAsync(new PolicyFilter(), null, 10, ct),
+        ["organizations"] = async (r, ct) => new[]
+        {
+            await r.OrganizationsAsync(new OrganizationFilter(Bloc: "NATO"), Mid2025, "gm", 3, ct),
+            await r.OrganizationsAsync(new OrganizationFilter(Text: "siemens", Product: "magnet"), Mid2025, null, 10, ct),
+        },
+        ["search"] = async (r, ct) => await r.SearchAsync("mag", 20, ct),
+        ["events"] = async (r, ct) => new object[]
+        {
+            await r.EventsAsync(["sup-jl-gm", "org-volvo-cars", "nothing"], ct), await r.StreamEventsAsync("org:volvo-cars", ct),
+        },
+    };
+
+    [Theory, MemberData(nameof(Cases))]
+    public async Task EveryPortMethod_AnswersAsPostgreSqlDoes(string question, string adapter)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var other = graphs.Reader(adapter);
+
+        var expected = Canonical(await Questions[question](graphs.Reader(GraphSettings.Postgres), ct));
+        var actual = Canonical(await Questions[question](other, ct));
+
+        Assert.True(expected.Length > 40, $"{question} answers almost nothing to compare: {expected}");
+        Assert.Equal(expected, actual);
+    }
+
+    private static string Canonical(object? answer) => GraphDump.Canonical(JsonSerializer.SerializeToNode(answer));
+}
