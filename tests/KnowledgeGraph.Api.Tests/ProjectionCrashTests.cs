@@ -31,7 +31,7 @@ public class ProjectionCrashTests
         }
         using (var second = ApiProcess.Start(crashed.ConnectionString, smallBatches))
         {
-            await HealthPolling.UntilProjectedAsync(second.Client, ct, seconds: 120);
+            await HealthPolling.UntilProjectedAsync(second.Client, ct, seconds: 300);
             second.Kill();
         }
         var (writer, _, dataSource) = GraphFixture.Postgres(crashed);
