@@ -23,4 +23,8 @@ public sealed class ComposedReader(IGraphReader inner) : IGraphReader
     public Task<IReadOnlyList<ProvenanceEvent>> EventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct) => inner.EventsAsync(eventIds, ct);
 
     public Task<IReadOnlyList<ProvenanceEvent>> StreamEventsAsync(string stream, CancellationToken ct) => inner.StreamEventsAsync(stream, ct);
+
+    public IGraphReader KnownAt(Knowledge knowledge) => new ComposedReader(inner.KnownAt(knowledge));
+
+    public Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct) => inner.KnowledgeAsync(knowledge, ct);
 }

@@ -26,6 +26,8 @@ public static class GraphQLFigure
         public Uri FlagshipUrl { get; } = new(server.Address, flagshipPath);
         public LoadResult? Organization { get; set; }
         public LoadResult? Flagship { get; set; }
+        public LoadResult? OrganizationKnown { get; set; }
+        public LoadResult? FlagshipKnown { get; set; }
         public string OrgJson { get; set; } = "";
         public string FlagshipJson { get; set; } = "";
         public bool PeakReset { get; set; }
@@ -40,7 +42,8 @@ public static class GraphQLFigure
         await using var database = await BenchDatabase.CreateAsync(server, "graphql");
         await Workload.ImportAsync(database.ConnectionString, await workload.EventsAsync(size.ServeOrgs));
         var rounds = size == BenchSize.Tiny ? 1 : 2;
-        var perRun = 2 * (rounds * size.Requests + Warmup(size));
+        // Two questions, each also with knownAtSequence on the same API (3e, 3f).
+        var perRun = 4 * (rounds * size.Requests + Warmup(size));
         var protectedLimits = new Dictionary<string, string>
         {
             // The shipped limits, except the rate and the cost budget: both are per address, and would stop the
@@ -69,6 +72,9 @@ public static class GraphQLFigure
 
         var orgBody = ServedQueries.OrganizationBody(await MostSuppliedAsync(database.ConnectionString));
         var flagshipBody = ServedQueries.FlagshipBody();
+        // The same questions pinned to the knowledge point the graph holds: the same answer, read through the knowledge filter.
+        var knownAt = await ProjectedSequenceAsync(database.ConnectionString);
+        var (orgKnownBody, flagshipKnownBody) = (ServedQueries.OrganizationBody(await MostSuppliedAsync(database.ConnectionString), knownAt), ServedQueries.FlagshipBody(knownAt));
         using var load = new LoadGenerator(Clients);
         Target[] targets = [reference, api, open];
         foreach (var target in targets)
@@ -79,6 +85,8 @@ public static class GraphQLFigure
             await load.RunAsync(target.OrgUrl, orgBody, Warmup(size), size.LoadTimeLimit);
             await load.RunAsync(target.FlagshipUrl, flagshipBody, Warmup(size), size.LoadTimeLimit);
         }
+        await load.RunAsync(api.OrgUrl, orgKnownBody, Warmup(size), size.LoadTimeLimit);
+        await load.RunAsync(api.FlagshipUrl, flagshipKnownBody, Warmup(size), size.LoadTimeLimit);
         // Rounds interleave the servers, so that a burst of noise from the shared machine does not land on one alone.
         for (var round = 0; round < rounds; round++)
         {
@@ -87,13 +95,18 @@ public static class GraphQLFigure
                 target.Organization = Target.Best(target.Organization, await load.RunAsync(target.OrgUrl, orgBody, size.Requests, size.LoadTimeLimit));
                 target.Flagship = Target.Best(target.Flagship, await load.RunAsync(target.FlagshipUrl, flagshipBody, size.Requests, size.LoadTimeLimit));
             }
+            api.OrganizationKnown = Target.Best(api.OrganizationKnown, await load.RunAsync(api.OrgUrl, orgKnownBody, size.Requests, size.LoadTimeLimit));
+            api.FlagshipKnown = Target.Best(api.FlagshipKnown, await load.RunAsync(api.FlagshipUrl, flagshipKnownBody, size.Requests, size.LoadTimeLimit));
         }
+        var (orgKnownJson, flagshipKnownJson) = (await load.SendOnceAsync(api.OrgUrl, orgKnownBody), await load.SendOnceAsync(api.FlagshipUrl, flagshipKnownBody));
 
         Compare(report, "3a", "GraphQL, an organization with its suppliers", api.Organization!, reference.Organization!, api.OrgJson, reference.OrgJson);
         Compare(report, "3b", $"GraphQL, the flagship question (firmsLackingSupplier {ServedQueries.Product}, {ServedQueries.Bloc}, excluding {ServedQueries.ExcludedCountry})",
             api.Flagship!, reference.Flagship!, api.FlagshipJson, reference.FlagshipJson);
         Cost(report, "3c", "Cost of the protections (complexity, depth, timeout, rate limiter), organization", api.Organization!, open.Organization!);
         Cost(report, "3d", "Cost of the protections, flagship question", api.Flagship!, open.Flagship!);
+        Known(report, "3e", "Knowledge time, organization: knownAtSequence set to the graph's point", api.OrganizationKnown!, api.Organization!, Data(orgKnownJson) == Data(api.OrgJson));
+        Known(report, "3f", "Knowledge time, flagship question: knownAtSequence set", api.FlagshipKnown!, api.Flagship!, Data(flagshipKnownJson) == Data(api.FlagshipJson));
         var (apiPeak, referencePeak) = (api.Server.PeakResidentMiB(), reference.Server.PeakResidentMiB());
         report.Add(new Row("6a", $"Peak memory of the API during 3 (separate process, VmHWM{(api.PeakReset ? " reset after start-up and projection" : " since start")})",
             Mib(apiPeak), $"{Mib(referencePeak)} (the minimal endpoint)",
@@ -125,6 +138,25 @@ public static class GraphQLFigure
         var cost = 1 - limited.PerSecond / open.PerSecond;
         report.Add(new Row(id, figure, $"{Row.Number(limited.PerSecond)} req/s with the shipped limits",
             $"{Row.Number(open.PerSecond)} req/s with limits effectively off", cost >= 0 ? $"{Row.Percent(cost)} slower" : $"{Row.Percent(-cost)} faster", "<= 10 %", cost <= 0.10));
+    }
+
+    /// <summary>The same question with and without a knowledge point, on the same API: its cost as a ratio of the times.</summary>
+    private static void Known(Report report, string id, string figure, LoadResult known, LoadResult latest, bool same)
+    {
+        var ratio = latest.PerSecond / known.PerSecond;
+        report.Add(new Row(id, figure + (same ? "" : " — **the answers differ**"), $"{Row.Number(known.PerSecond)} req/s with knownAtSequence",
+            $"{Row.Number(latest.PerSecond)} req/s without (everything recorded)", $"{ratio:0.00}× the time", "<= 1.5×", ratio <= 1.5 && same));
+    }
+
+    /// <summary>An answer's data, without its extensions (cost and knowledge point differ from request to request).</summary>
+    private static string Data(string json) => JsonNode.Parse(json)!["data"]!.ToJsonString();
+
+    private static async Task<long> ProjectedSequenceAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT coalesce(max(last_seq), 0) FROM kg_graph.streams", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static string Mib(double? value) => value is { } v ? $"{Row.Number(v)} MiB" : "not available (no /proc)";

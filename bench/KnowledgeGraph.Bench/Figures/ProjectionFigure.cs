@@ -23,8 +23,8 @@ public static class ProjectionFigure
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         await Execute(dataSource, """
             CREATE SCHEMA bench_ref;
-            CREATE TABLE bench_ref.nodes (LIKE kg_graph.nodes INCLUDING ALL);
-            CREATE TABLE bench_ref.edges (LIKE kg_graph.edges INCLUDING ALL);
+            CREATE TABLE bench_ref.nodes (LIKE kg_graph.nodes, PRIMARY KEY (label, id));
+            CREATE TABLE bench_ref.edges (LIKE kg_graph.edges, PRIMARY KEY (type, from_label, from_id, to_label, to_id, key, valid_from));
             """);
         var nodes = await ReferenceUpsert.ReadNodesAsync(dataSource);
         var edges = await ReferenceUpsert.ReadEdgesAsync(dataSource);

@@ -15,29 +15,37 @@ public static class ServedQueries
     public const int FlagshipPage = 500;
 
     public const string Organization = """
-        query Organization($id: String!, $asOf: Date) {
-          organization(id: $id) { id name suppliers(asOf: $asOf) { product status supplier { id name } } }
+        query Organization($id: String!, $asOf: Date, $knownAtSequence: Long) {
+          organization(id: $id, knownAtSequence: $knownAtSequence) { id name suppliers(asOf: $asOf) { product status supplier { id name } } }
         }
         """;
 
     public const string Flagship = """
-        query Flagship($product: String!, $bloc: String, $exclude: [String!]!, $asOf: Date) {
-          firmsLackingSupplier(product: $product, bloc: $bloc, excludeSupplierCountries: $exclude, asOf: $asOf, first: 500) {
+        query Flagship($product: String!, $bloc: String, $exclude: [String!]!, $asOf: Date, $knownAtSequence: Long) {
+          firmsLackingSupplier(product: $product, bloc: $bloc, excludeSupplierCountries: $exclude, asOf: $asOf, knownAtSequence: $knownAtSequence, first: 500) {
             totalCount nodes { organization { id name } reason }
           }
         }
         """;
 
-    public static byte[] OrganizationBody(string orgId) => Body(Organization, new JsonObject { ["id"] = orgId, ["asOf"] = AsOf });
+    /// <summary>The organization with its suppliers; with <paramref name="knownAtSequence"/>, as known at that knowledge point.</summary>
+    public static byte[] OrganizationBody(string orgId, long? knownAtSequence = null) =>
+        Body(Organization, new JsonObject { ["id"] = orgId, ["asOf"] = AsOf }, knownAtSequence);
 
-    public static byte[] FlagshipBody() => Body(Flagship, new JsonObject
+    public static byte[] FlagshipBody(long? knownAtSequence = null) => Body(Flagship, new JsonObject
     {
         ["product"] = Product,
         ["bloc"] = Bloc,
         ["exclude"] = new JsonArray(ExcludedCountry),
         ["asOf"] = AsOf,
-    });
+    }, knownAtSequence);
 
-    private static byte[] Body(string query, JsonObject variables) =>
-        JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["query"] = query, ["variables"] = variables });
+    private static byte[] Body(string query, JsonObject variables, long? knownAtSequence)
+    {
+        if (knownAtSequence is { } sequence)
+        {
+            variables["knownAtSequence"] = sequence;
+        }
+        return JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["query"] = query, ["variables"] = variables });
+    }
 }

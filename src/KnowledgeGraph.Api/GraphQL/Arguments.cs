@@ -10,9 +10,9 @@ internal static class Arguments
 {
     public const string AsOfDescription = "The world date to answer for (default: the asOf of the enclosing field, else today).";
 
-    /// <summary>Adds the <c>asOf: Date</c> argument.</summary>
+    /// <summary>Adds the <c>asOf: Date</c> argument, and the knowledge arguments <c>knownAt</c> and <c>knownAtSequence</c>.</summary>
     public static FieldBuilder<TSource, TReturn> AsOfArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
-        field.Argument<DateGraphType>("asOf", AsOfDescription);
+        field.Argument<DateGraphType>("asOf", AsOfDescription).KnowledgeArguments();
 
     /// <summary>The field's own asOf, else the nearest enclosing field's, else today (UTC).</summary>
     public static DateOnly AsOf(this IResolveFieldContext context)
@@ -27,6 +27,7 @@ internal static class Arguments
         return DateOnly.FromDateTime(DateTime.UtcNow);
     }
 
+    /// <summary>The request's loaders, reading the graph as known at the field's knowledge point (see <see cref="KnowledgeTime"/>).</summary>
     public static GraphLoaders Loaders(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<GraphLoaders>();
+        context.RequestServices!.GetRequiredService<GraphLoaders>().KnownAt(context.Knowledge());
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Analysis;
+using KnowledgeGraph.Api.GraphQL.KnowledgeQueries;
 using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Api.Webhooks;
 using KnowledgeGraph.Graph.Model;
@@ -41,6 +42,7 @@ public sealed class QueryType : ObjectGraphType
             .Description("Organizations, facilities and policies whose name, title or alias contains the text (case-insensitive): exact names first, then organizations, then names that start with it.")
             .Argument<NonNullGraphType<StringGraphType>>("text")
             .Paged()
+            .KnowledgeArguments()
             .ResolveAsync(async ctx =>
             {
                 var text = ctx.GetArgument<string>("text").Trim();
@@ -54,6 +56,7 @@ public sealed class QueryType : ObjectGraphType
             });
         Field<NodeInterface>("node").Description("Any node by its id (organizations first, then facilities, deals, policies, countries, blocs, products).")
             .Argument<NonNullGraphType<StringGraphType>>("id")
+            .KnowledgeArguments()
             .ResolveAsync(async ctx => await ctx.Loaders().Reader.NodeAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
         Field<NonNullGraphType<ConnectionType<NeighbourType, Neighbour>>>("neighbours")
             .Description("The relationships of a node valid at asOf, with the nodes at their other ends: those leaving it first, then by type.")
@@ -73,11 +76,13 @@ public sealed class QueryType : ObjectGraphType
             });
         this.AddListQueries();
         this.AddAnalysisQueries();
+        this.AddCitationQuery();
+        this.AddChangesQuery();
         this.AddWebhookQueries();
     }
 
     private void ById<TType>(string name, string label, string description) where TType : IGraphType =>
-        Field<TType>(name).Description(description).Argument<NonNullGraphType<StringGraphType>>("id")
+        Field<TType>(name).Description(description).Argument<NonNullGraphType<StringGraphType>>("id").KnowledgeArguments()
             .Resolve(ctx => ctx.Loaders().Node(label, ctx.GetArgument<string>("id")));
 }
 

@@ -24,6 +24,16 @@ public sealed class SubscriptionType : ObjectGraphType
                 var filter = DealFilterInputType.From(ctx.GetArgument<Dictionary<string, object?>?>("filter"));
                 return Stream(ctx, (e, ct) => deals.ResolveAsync(e, filter, ct));
             });
+        Field<NonNullGraphType<AnswerChangedType>, AnswerChanged>("answerChanged")
+            .Description("Each stored event that changes the answer to a flagship or stranded-if question: the firms it added and removed, and the answer after it.")
+            .Argument<NonNullGraphType<KnowledgeQueries.StandingQuestionInputType>>("question")
+            .Argument<LongGraphType>("afterSequence", "The last sequence received: resume after it (0 replays from the first event).")
+            .Resolve(ctx => (AnswerChanged)ctx.Source!)
+            .ResolveStream(ctx =>
+            {
+                var question = KnowledgeQueries.StandingQuestionInputType.From(ctx.GetArgument<Dictionary<string, object?>>("question"));
+                return Stream(ctx, ctx.RequestServices!.GetRequiredService<StandingAnswers>().Follow(question));
+            });
         Field<NonNullGraphType<EventRecordedType>, StoredEvent>("eventRecorded")
             .Description("Every stored event of the given types (all when omitted), raw.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("types", "Event types of the catalog, e.g. InvestmentMade.")

@@ -17,6 +17,32 @@ public sealed class DealRecordedType : ObjectGraphType<DealRecorded>
     }
 }
 
+public sealed class AnswerChangedType : ObjectGraphType<AnswerChanged>
+{
+    public AnswerChangedType()
+    {
+        Name = "AnswerChanged";
+        Description = "A stored event that changed the answer to a standing question.";
+        Field<NonNullGraphType<LongGraphType>>("sequence").Description("The event's position in the store, the knowledge point of the answer: resume after it with afterSequence.").Resolve(ctx => ctx.Source.Sequence);
+        Field<NonNullGraphType<StringGraphType>>("eventId").Resolve(ctx => ctx.Source.EventId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AnswerFirmType>>>>("added").Description("Firms the answer lists now and did not before.").Resolve(ctx => ctx.Source.Added);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AnswerFirmType>>>>("removed").Description("Firms it listed before and no longer does.").Resolve(ctx => ctx.Source.Removed);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AnswerFirmType>>>>("answer").Description("Every firm it lists after the event, by id.").Resolve(ctx => ctx.Source.Answer);
+    }
+}
+
+public sealed class AnswerFirmType : ObjectGraphType<Graph.Model.GraphNode>
+{
+    public AnswerFirmType()
+    {
+        Name = "AnswerFirm";
+        Description = "A firm as a standing question's answer lists it, as known at the answer's sequence.";
+        Field<NonNullGraphType<StringGraphType>>("id").Resolve(ctx => ctx.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Caption);
+        Field<StringGraphType>("country").Resolve(ctx => (ctx.Source as Graph.Model.Organization)?.Country);
+    }
+}
+
 public sealed class EventRecordedType : ObjectGraphType<StoredEvent>
 {
     public EventRecordedType()

@@ -11,6 +11,9 @@ internal static partial class SubscriptionLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "The graph projection has not reached sequence {Sequence} after {Wait}; deal {Deal} is delivered before the graph around it has it")]
     public static partial void ProjectionBehind(ILogger logger, long sequence, TimeSpan wait, string deal);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The graph projection has not reached sequence {Sequence} after {Wait}; a standing question waits for it")]
+    public static partial void AnswerWaitsForProjection(ILogger logger, long sequence, TimeSpan wait);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "A GraphQL WebSocket went away")]
     public static partial void SocketGone(ILogger logger, Exception exception);
 }

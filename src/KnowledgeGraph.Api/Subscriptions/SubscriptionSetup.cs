@@ -17,6 +17,7 @@ public static class SubscriptionSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProjectionProgress>();
         services.AddSingleton<DealEvents>();
+        services.AddSingleton<StandingAnswers>();
         services.AddSingleton<ServerSentEvents.GraphQLSseEndpoint>();
         return services;
     }

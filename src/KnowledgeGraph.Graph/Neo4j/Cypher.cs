@@ -148,6 +148,9 @@ public static partial class Cypher
                COUNT { MATCH (e:ProjectionError) } AS errors
         """;
 
+    /// <summary>The last stored sequence the graph holds: the knowledge point of what it answers now.</summary>
+    public const string ProjectedSequence = "OPTIONAL MATCH (s:Stream) RETURN coalesce(max(s.lastSeq), 0) AS projected";
+
     public const string RecentErrors =
         "MATCH (e:ProjectionError) RETURN e.seq AS seq, e.eventId AS eventId, e.reason AS reason ORDER BY e.seq DESC, e.eventId LIMIT 20";
 

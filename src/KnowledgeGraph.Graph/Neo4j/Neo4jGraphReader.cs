@@ -101,4 +101,15 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
         var result = await client.RunAsync(Cypher.StreamEvents, new JsonObject { ["stream"] = stream }, ct);
         return result.Rows.Select(r => Neo4jRows.ReadEvent(r.Map("props"))).ToList();
     }
+
+    /// <summary>Neo4j holds what is known now (see <see cref="Neo4jBatch"/>): an earlier knowledge point is refused, not guessed.</summary>
+    public IGraphReader KnownAt(Knowledge knowledge) => knowledge?.IsAll != false ? this
+        : throw new QueryInputException(knowledge.Sequence is null ? "knownAt" : "knownAtSequence",
+            "the Neo4j graph holds what is known now; an earlier knowledge point is answered by the PostgreSQL graph store");
+
+    public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct)
+    {
+        KnownAt(knowledge);
+        return new KnowledgePoint((await client.RunAsync(Cypher.ProjectedSequence, null, ct)).Rows[0].Number("projected"), null);
+    }
 }

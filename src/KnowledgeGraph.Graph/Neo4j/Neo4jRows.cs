@@ -16,10 +16,10 @@ namespace KnowledgeGraph.Graph.Neo4j;
 internal static class Neo4jRows
 {
     /// <summary>The keys the adapter adds to every node; a model property may not use them.</summary>
-    public static readonly IReadOnlyList<string> NodeKeys = ["id", "validFrom", "eventIds", "stream", NullKeys, DecimalKeys];
+    public static readonly IReadOnlyList<string> NodeKeys = ["id", "validFrom", "eventIds", "stream", "recordedFrom", NullKeys, DecimalKeys];
 
     /// <summary>The keys the adapter adds to every relationship; a model property may not use them.</summary>
-    public static readonly IReadOnlyList<string> RelationshipKeys = ["key", "validFrom", "validTo", "eventIds", "stream", NullKeys, DecimalKeys];
+    public static readonly IReadOnlyList<string> RelationshipKeys = ["key", "validFrom", "validTo", "eventIds", "stream", "recordedFrom", NullKeys, DecimalKeys];
 
     private const string NullKeys = "nullKeys";
     private const string DecimalKeys = "decimalKeys";
@@ -36,6 +36,7 @@ internal static class Neo4jRows
         props["validFrom"] = Date(node.ValidFrom);
         props["eventIds"] = Strings(node.EventIds);
         props["stream"] = stream;
+        props["recordedFrom"] = node.RecordedFrom;
         return new JsonObject { ["id"] = node.Id, ["props"] = WithoutNulls(props) };
     }
 
@@ -47,6 +48,7 @@ internal static class Neo4jRows
         props["validTo"] = Date(edge.ValidTo);
         props["eventIds"] = Strings(edge.EventIds);
         props["stream"] = stream;
+        props["recordedFrom"] = edge.RecordedFrom;
         return new JsonObject
         {
             ["fromId"] = edge.FromId, ["toId"] = edge.ToId, ["key"] = edge.Key, ["validFrom"] = Date(edge.ValidFrom),
@@ -71,11 +73,12 @@ internal static class Neo4jRows
     };
 
     public static GraphNode ReadNode(string label, JsonObject props) => GraphJson.Node(
-        label, Text(props, "id")!, ReadDate(props, "validFrom"), ReadStrings(props, "eventIds"), ModelProperties(props, NodeKeys));
+        label, Text(props, "id")!, ReadDate(props, "validFrom"), ReadStrings(props, "eventIds"), ModelProperties(props, NodeKeys))
+        with { RecordedFrom = props["recordedFrom"]?.GetValue<long>() ?? 0 };
 
     public static GraphEdge ReadRelationship(string type, string fromLabel, string fromId, string toLabel, string toId, JsonObject props) => GraphJson.Edge(
         type, fromLabel, fromId, toLabel, toId, Text(props, "key")!, ReadDate(props, "validFrom")!.Value, ReadDate(props, "validTo"),
-        ReadStrings(props, "eventIds"), ModelProperties(props, RelationshipKeys));
+        ReadStrings(props, "eventIds"), ModelProperties(props, RelationshipKeys)) with { RecordedFrom = props["recordedFrom"]?.GetValue<long>() ?? 0 };
 
     public static ProvenanceEvent ReadEvent(JsonObject props) => new(
         Text(props, "id")!, props["seq"]!.GetValue<long>(), Text(props, "type")!, ReadDate(props, "effectiveDate")!.Value,

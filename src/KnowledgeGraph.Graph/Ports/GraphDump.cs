@@ -9,21 +9,22 @@ namespace KnowledgeGraph.Graph.Ports;
 /// <summary>
 /// The lines of <see cref="IGraphWriter.DumpAsync"/>, the same for every store: fields joined by '|', nulls left out,
 /// facts (GraphJson) as canonical JSON (keys in ordinal order, numbers as decimals, no spaces), so that equal graphs give equal
-/// dumps whichever store holds them.
+/// dumps whichever store holds them. Nodes and relationships end with their knowledge interval ("known", from, to).
 /// </summary>
 public static class GraphDump
 {
     public static string Node(GraphNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Line("node", node.Label, node.Id, Date(node.ValidFrom), Canonical(GraphJson.Of(node)), string.Join(',', node.EventIds));
+        return Line("node", node.Label, node.Id, Date(node.ValidFrom), Canonical(GraphJson.Of(node)), string.Join(',', node.EventIds),
+            "known", Number(node.RecordedFrom), node.RecordedTo is { } to ? Number(to) : "open");
     }
 
     public static string Edge(GraphEdge edge)
     {
         ArgumentNullException.ThrowIfNull(edge);
         return Line("edge", edge.Type, edge.FromLabel, edge.FromId, edge.ToLabel, edge.ToId, edge.Key, Date(edge.ValidFrom), Date(edge.ValidTo) ?? "open",
-            Canonical(GraphJson.Of(edge)), string.Join(',', edge.EventIds));
+            Canonical(GraphJson.Of(edge)), string.Join(',', edge.EventIds), "known", Number(edge.RecordedFrom), edge.RecordedTo is { } to ? Number(to) : "open");
     }
 
     public static string Event(ProvenanceEvent e)
@@ -49,6 +50,8 @@ public static class GraphDump
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(v.GetValue<decimal>()),
         _ => node?.DeepClone(),
     };
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string? Date(DateOnly? date) => date is { } d ? Dates.Format(d) : null;
 

@@ -49,4 +49,8 @@ public partial interface IGraphReader
     /// <summary>Policies by filter, by id, after the cursor.</summary>
     Task<Page<GraphNode>> PoliciesAsync(PolicyFilter filter, string? after, int first, CancellationToken ct) =>
         ComposedLists.PoliciesAsync(this, filter, after, first, ct);
+
+    /// <summary>What changed between the two points of the query, in the order it happened, a page at a time (the cursor is a position).</summary>
+    Task<Page<GraphChange>> ChangesAsync(ChangeQuery query, int after, int first, CancellationToken ct) =>
+        throw new Queries.QueryInputException("from", "changes are answered by the PostgreSQL graph store, which keeps every version");
 }

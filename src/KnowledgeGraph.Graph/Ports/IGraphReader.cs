@@ -46,4 +46,10 @@ public partial interface IGraphReader
     Task<IReadOnlyList<ProvenanceEvent>> EventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct);
 
     Task<IReadOnlyList<ProvenanceEvent>> StreamEventsAsync(string stream, CancellationToken ct);
+
+    /// <summary>This reader answering every question for the given knowledge: the graph as those events describe it.</summary>
+    IGraphReader KnownAt(Knowledge knowledge);
+
+    /// <summary>The knowledge point the knowledge names; for <see cref="Knowledge.All"/>, the last sequence the graph holds.</summary>
+    Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct);
 }

@@ -57,3 +57,20 @@ public sealed record FacilityFilter(DateOnly AsOf, string? Country = null, Stage
 
 /// <summary>Policies by jurisdiction, kind, product covered, beneficiary and status (in-force or revoked).</summary>
 public sealed record PolicyFilter(string? Jurisdiction = null, PolicyKind? Kind = null, string? Product = null, string? Beneficiary = null, PolicyStatus? Status = null);
+
+/// <summary>
+/// What changed between two points, both knowledge points (the events stored up to two sequences) or both world dates
+/// (at the reader's knowledge point), filtered by kind, an organization at either end, product codes (products and
+/// their categories), and a country or bloc at either end or where the organization or facility there is based.
+/// </summary>
+public sealed record ChangeQuery(
+    long? FromSequence, long? ToSequence, DateOnly? FromDate, DateOnly? ToDate,
+    IReadOnlySet<string>? Kinds = null, string? Organization = null, IReadOnlySet<string>? ProductCodes = null,
+    string? Country = null, string? Bloc = null);
+
+/// <summary>
+/// A relationship version or a node's attributes that appeared, ended, changed (naming the attributes) or were
+/// retracted, with the event that did it (and its source) and the world date of the change.
+/// </summary>
+public sealed record GraphChange(string Kind, GraphEdge? Relationship, GraphNode? Node, IReadOnlyList<string> Attributes,
+    ProvenanceEvent? Event, DateOnly? Date);

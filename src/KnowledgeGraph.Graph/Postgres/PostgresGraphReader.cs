@@ -9,8 +9,11 @@ using NpgsqlTypes;
 
 namespace KnowledgeGraph.Graph.Postgres;
 
-/// <summary>The reads of the PostgreSQL graph; every statement is parameterized and written here, next to its adapter.</summary>
-public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource) : IGraphReader
+/// <summary>
+/// The reads of the PostgreSQL graph; every statement is parameterized and written here, next to its adapter. Each reads
+/// the graph's views, which keep the versions believed at the knowledge point set for its transaction (see schema.sql).
+/// </summary>
+public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Knowledge? knowledge = null) : IGraphReader
 {
     internal const string NodeColumns = "label, id, valid_from, props::text, event_ids";
     internal const string EdgeColumns = "type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props::text, event_ids";
@@ -104,6 +107,21 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource) : I
         QueryAsync($"SELECT {EventColumns} FROM kg_graph.events WHERE stream = @stream ORDER BY effective_date, seq", ReadEvent, ct,
             P("stream", stream));
 
+    public IGraphReader KnownAt(Knowledge knowledge) => new PostgresGraphReader(dataSource, knowledge.IsAll ? null : knowledge);
+
+    public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct) =>
+        (await QueryAsync(
+            """
+            WITH point AS (
+                SELECT CASE WHEN @seq::bigint IS NOT NULL THEN @seq
+                            WHEN @at::timestamptz IS NOT NULL THEN (SELECT coalesce(max(seq), 0) FROM kg_graph.event_records WHERE recorded_at <= @at)
+                            ELSE (SELECT coalesce(max(last_seq), 0) FROM kg_graph.streams) END AS seq)
+            SELECT point.seq, (SELECT max(recorded_at) FROM kg_graph.event_records e WHERE e.seq = point.seq) FROM point
+            """,
+            r => new KnowledgePoint(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1)), ct,
+            new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = (object?)knowledge.Sequence ?? DBNull.Value },
+            new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = (object?)knowledge.At?.ToUniversalTime() ?? DBNull.Value }))[0];
+
     private static NpgsqlParameter P(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
     private static NpgsqlParameter P(string name, string[]? values) =>
@@ -123,12 +141,32 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource) : I
     private static string EscapeLike(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
         .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Runs the statement for this reader's knowledge point: a first statement of the same batch (one implicit
+    /// transaction) sets it, from the sequence, or from the last event recorded at or before the instant.
+    /// </summary>
     internal async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params NpgsqlParameter[] parameters)
     {
-        await using var command = dataSource.CreateCommand(sql);
+        await using var batch = dataSource.CreateBatch();
+        if (knowledge is not null)
+        {
+            var known = new NpgsqlBatchCommand(knowledge.Sequence is not null
+                ? "SELECT set_config('kg.known_at', @seq::text, true)"
+                : "SELECT set_config('kg.known_at', (SELECT coalesce(max(seq), 0) FROM kg_graph.event_records WHERE recorded_at <= @at)::text, true)");
+            known.Parameters.Add(knowledge.Sequence is { } s
+                ? new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = s }
+                : new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = knowledge.At!.Value.ToUniversalTime() });
+            batch.BatchCommands.Add(known);
+        }
+        var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddRange(parameters);
+        batch.BatchCommands.Add(command);
         var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (knowledge is not null)
+        {
+            await reader.NextResultAsync(ct);
+        }
         while (await reader.ReadAsync(ct))
         {
             rows.Add(read(reader));

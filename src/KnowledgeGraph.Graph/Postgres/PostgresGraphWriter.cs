@@ -42,7 +42,7 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
     public async Task AfterBulkLoadAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await Execute(connection, "ANALYZE kg_graph.nodes, kg_graph.edges, kg_graph.events, kg_graph.streams", ct);
+        await Execute(connection, "ANALYZE kg_graph.node_versions, kg_graph.edge_versions, kg_graph.event_records, kg_graph.streams", ct);
     }
 
     public async Task WriteAsync(IReadOnlyList<StreamGraph> streams, CancellationToken ct)
@@ -79,15 +79,15 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         if (fresh.Count > 0)
         {
             await using (var clear = new NpgsqlCommand(
-                "DELETE FROM kg_graph.nodes WHERE stream = ANY(@s); DELETE FROM kg_graph.edges WHERE stream = ANY(@s); DELETE FROM kg_graph.errors WHERE stream = ANY(@s)", connection))
+                "DELETE FROM kg_graph.node_versions WHERE stream = ANY(@s); DELETE FROM kg_graph.edge_versions WHERE stream = ANY(@s); DELETE FROM kg_graph.errors WHERE stream = ANY(@s)", connection))
             {
                 clear.Parameters.AddWithValue("s", fresh.Select(s => s.Stream).ToArray());
                 await clear.ExecuteNonQueryAsync(ct);
             }
             // Two streams naming the same node or relationship: the later one wins, as it would written one after the other.
-            var nodes = Latest(fresh, s => s.Nodes, n => (n.Label, n.Id));
+            var nodes = Latest(fresh, s => s.Nodes, n => (n.Label, n.Id, n.RecordedFrom));
             await InsertNodesAsync(connection, nodes.Select(n => n.Item).ToList(), nodes.Select(n => (string?)n.Stream).ToList(), ct);
-            var edges = Latest(fresh, s => s.Edges, e => (e.Type, e.FromLabel, e.FromId, e.ToLabel, e.ToId, e.Key, e.ValidFrom));
+            var edges = Latest(fresh, s => s.Edges, e => (e.Type, e.FromLabel, e.FromId, e.ToLabel, e.ToId, e.Key, e.ValidFrom, e.RecordedFrom));
             var missing = await InsertEdgesAsync(connection, edges.Select(e => e.Item).ToList(), edges.Select(e => (string?)e.Stream).ToList(), ct);
             var byStream = fresh.ToDictionary(s => s.Stream, StringComparer.Ordinal);
             var errors = fresh.SelectMany(s => s.Errors.Select(e => (s.Stream, Error: e))).ToList();
@@ -142,11 +142,13 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         }
         await using var insert = new NpgsqlCommand(
             """
-            INSERT INTO kg_graph.nodes (label, id, valid_from, props, event_ids, stream)
-            SELECT n.label, n.id, n.valid_from, n.props, ARRAY(SELECT jsonb_array_elements_text(n.event_ids)), n.stream
-            FROM unnest(@label, @id, @valid_from, @props, @event_ids, @stream) AS n(label, id, valid_from, props, event_ids, stream)
-            ON CONFLICT (label, id) DO UPDATE
-               SET valid_from = EXCLUDED.valid_from, props = EXCLUDED.props, event_ids = EXCLUDED.event_ids, stream = EXCLUDED.stream
+            INSERT INTO kg_graph.node_versions (label, id, valid_from, props, event_ids, stream, recorded_from, recorded_to)
+            SELECT n.label, n.id, n.valid_from, n.props, ARRAY(SELECT jsonb_array_elements_text(n.event_ids)), n.stream, n.recorded_from, n.recorded_to
+            FROM unnest(@label, @id, @valid_from, @props, @event_ids, @stream, @recorded_from, @recorded_to)
+                 AS n(label, id, valid_from, props, event_ids, stream, recorded_from, recorded_to)
+            ON CONFLICT (label, id, recorded_from) DO UPDATE
+               SET valid_from = EXCLUDED.valid_from, props = EXCLUDED.props, event_ids = EXCLUDED.event_ids, stream = EXCLUDED.stream,
+                   recorded_to = EXCLUDED.recorded_to
             """, connection);
         insert.Parameters.AddWithValue("stream", NpgsqlDbType.Array | NpgsqlDbType.Text, streams.ToArray());
         insert.Parameters.AddWithValue("label", nodes.Select(n => n.Label).ToArray());
@@ -154,6 +156,8 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         insert.Parameters.AddWithValue("valid_from", nodes.Select(n => n.ValidFrom).ToArray());
         insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => GraphJson.Of(n).ToJsonString()).ToArray());
         insert.Parameters.AddWithValue("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => JsonSerializer.Serialize(n.EventIds)).ToArray());
+        insert.Parameters.AddWithValue("recorded_from", nodes.Select(n => n.RecordedFrom).ToArray());
+        insert.Parameters.AddWithValue("recorded_to", NpgsqlDbType.Array | NpgsqlDbType.Bigint, nodes.Select(n => n.RecordedTo).ToArray());
         await insert.ExecuteNonQueryAsync(ct);
     }
 
@@ -167,16 +171,18 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         }
         await using var insert = new NpgsqlCommand(
             """
-            INSERT INTO kg_graph.edges (type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props, event_ids, stream)
+            INSERT INTO kg_graph.edge_versions (type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props, event_ids, stream,
+                                                recorded_from, recorded_to)
             SELECT e.type, e.from_label, e.from_id, e.to_label, e.to_id, e.key, e.valid_from, e.valid_to, e.props,
-                   ARRAY(SELECT jsonb_array_elements_text(e.event_ids)), e.stream
-            FROM unnest(@type, @from_label, @from_id, @to_label, @to_id, @key, @valid_from, @valid_to, @props, @event_ids, @stream)
-                 AS e(type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props, event_ids, stream)
-            WHERE EXISTS (SELECT 1 FROM kg_graph.nodes f WHERE f.label = e.from_label AND f.id = e.from_id)
-              AND EXISTS (SELECT 1 FROM kg_graph.nodes t WHERE t.label = e.to_label AND t.id = e.to_id)
-            ON CONFLICT (type, from_label, from_id, to_label, to_id, key, valid_from) DO UPDATE
-               SET valid_to = EXCLUDED.valid_to, props = EXCLUDED.props, event_ids = EXCLUDED.event_ids, stream = EXCLUDED.stream
-            RETURNING type, from_label, from_id, to_label, to_id, key, valid_from
+                   ARRAY(SELECT jsonb_array_elements_text(e.event_ids)), e.stream, e.recorded_from, e.recorded_to
+            FROM unnest(@type, @from_label, @from_id, @to_label, @to_id, @key, @valid_from, @valid_to, @props, @event_ids, @stream, @recorded_from, @recorded_to)
+                 AS e(type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props, event_ids, stream, recorded_from, recorded_to)
+            WHERE EXISTS (SELECT 1 FROM kg_graph.node_versions f WHERE f.label = e.from_label AND f.id = e.from_id)
+              AND EXISTS (SELECT 1 FROM kg_graph.node_versions t WHERE t.label = e.to_label AND t.id = e.to_id)
+            ON CONFLICT (type, from_label, from_id, to_label, to_id, key, valid_from, recorded_from) DO UPDATE
+               SET valid_to = EXCLUDED.valid_to, props = EXCLUDED.props, event_ids = EXCLUDED.event_ids, stream = EXCLUDED.stream,
+                   recorded_to = EXCLUDED.recorded_to
+            RETURNING type, from_label, from_id, to_label, to_id, key, valid_from, recorded_from
             """, connection);
         insert.Parameters.AddWithValue("stream", NpgsqlDbType.Array | NpgsqlDbType.Text, streams.ToArray());
         insert.Parameters.AddWithValue("type", edges.Select(e => e.Type).ToArray());
@@ -189,17 +195,19 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         insert.Parameters.AddWithValue("valid_to", NpgsqlDbType.Array | NpgsqlDbType.Date, edges.Select(e => e.ValidTo).ToArray());
         insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => GraphJson.Of(e).ToJsonString()).ToArray());
         insert.Parameters.AddWithValue("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, edges.Select(e => JsonSerializer.Serialize(e.EventIds)).ToArray());
-        var written = new HashSet<(string, string, string, string, string, string, DateOnly)>();
+        insert.Parameters.AddWithValue("recorded_from", edges.Select(e => e.RecordedFrom).ToArray());
+        insert.Parameters.AddWithValue("recorded_to", NpgsqlDbType.Array | NpgsqlDbType.Bigint, edges.Select(e => e.RecordedTo).ToArray());
+        var written = new HashSet<(string, string, string, string, string, string, DateOnly, long)>();
         await using (var reader = await insert.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
                 written.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.GetString(5), reader.GetFieldValue<DateOnly>(6)));
+                    reader.GetString(5), reader.GetFieldValue<DateOnly>(6), reader.GetInt64(7)));
             }
         }
         return edges.Select((e, i) => (Edge: e, Stream: streams[i]))
-            .Where(x => !written.Contains((x.Edge.Type, x.Edge.FromLabel, x.Edge.FromId, x.Edge.ToLabel, x.Edge.ToId, x.Edge.Key, x.Edge.ValidFrom)))
+            .Where(x => !written.Contains((x.Edge.Type, x.Edge.FromLabel, x.Edge.FromId, x.Edge.ToLabel, x.Edge.ToId, x.Edge.Key, x.Edge.ValidFrom, x.Edge.RecordedFrom)))
             .Select(x => (x.Stream, new ProjectionError(0, x.Edge.EventIds.Count > 0 ? x.Edge.EventIds[0] : "",
                 $"{x.Edge.Type} from {x.Edge.FromLabel} '{x.Edge.FromId}' to {x.Edge.ToLabel} '{x.Edge.ToId}' names a node that does not exist")))
             .ToList();

@@ -15,11 +15,13 @@ internal static class PostgresProvenance
         {
             await using var upsert = new NpgsqlCommand(
                 """
-                INSERT INTO kg_graph.events (event_id, seq, type, effective_date, stream, title, publisher, url, published_at, retracted_by)
-                SELECT * FROM unnest(@id, @seq, @type, @date, @stream, @title, @publisher, @url, @published, @retracted)
+                INSERT INTO kg_graph.event_records (event_id, seq, type, effective_date, stream, title, publisher, url, published_at, retracted_by,
+                                                    retracted_seq, recorded_at)
+                SELECT * FROM unnest(@id, @seq, @type, @date, @stream, @title, @publisher, @url, @published, @retracted, @retracted_seq, @recorded_at)
                 ON CONFLICT (event_id) DO UPDATE SET seq = EXCLUDED.seq, type = EXCLUDED.type, effective_date = EXCLUDED.effective_date,
                     stream = EXCLUDED.stream, title = EXCLUDED.title, publisher = EXCLUDED.publisher, url = EXCLUDED.url,
-                    published_at = EXCLUDED.published_at, retracted_by = EXCLUDED.retracted_by
+                    published_at = EXCLUDED.published_at, retracted_by = EXCLUDED.retracted_by, retracted_seq = EXCLUDED.retracted_seq,
+                    recorded_at = EXCLUDED.recorded_at
                 """, connection);
             upsert.Parameters.AddWithValue("id", events.Select(e => e.EventId).ToArray());
             upsert.Parameters.AddWithValue("seq", events.Select(e => e.Sequence).ToArray());
@@ -31,6 +33,8 @@ internal static class PostgresProvenance
             upsert.Parameters.AddWithValue("url", NpgsqlDbType.Array | NpgsqlDbType.Text, events.Select(e => e.Source.Url).ToArray());
             upsert.Parameters.AddWithValue("published", NpgsqlDbType.Array | NpgsqlDbType.Date, events.Select(e => e.Source.PublishedAt).ToArray());
             upsert.Parameters.AddWithValue("retracted", NpgsqlDbType.Array | NpgsqlDbType.Text, events.Select(e => e.RetractedBy).ToArray());
+            upsert.Parameters.AddWithValue("retracted_seq", NpgsqlDbType.Array | NpgsqlDbType.Bigint, events.Select(e => e.RetractedAtSequence).ToArray());
+            upsert.Parameters.AddWithValue("recorded_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, events.Select(e => e.RecordedAt).ToArray());
             await upsert.ExecuteNonQueryAsync(ct);
         }
         if (errors.Count > 0)

@@ -1,40 +1,58 @@
 -- The PostgreSQL graph: its own schema in the product's database, dropped and rebuilt from the events at will.
 CREATE SCHEMA IF NOT EXISTS kg_graph;
 
-CREATE TABLE IF NOT EXISTS kg_graph.nodes (
-    label      text  NOT NULL,
-    id         text  NOT NULL,
-    valid_from date,
-    props      jsonb NOT NULL,
-    event_ids  text[] NOT NULL,
-    stream     text,
-    search     text GENERATED ALWAYS AS (lower(coalesce(props->>'name', '') || ' ' || coalesce(props->>'title', '') || ' ' || coalesce(props->>'aliases', ''))) STORED,
-    PRIMARY KEY (label, id)
-);
-CREATE INDEX IF NOT EXISTS nodes_stream ON kg_graph.nodes (stream);
+-- A graph of the layout before knowledge time held its tables under the names of today's views: it is dropped, and
+-- `kg rebuild` projects the events again.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = 'kg_graph' AND c.relname = 'nodes' AND c.relkind = 'r') THEN
+        DROP SCHEMA kg_graph CASCADE;
+        CREATE SCHEMA kg_graph;
+    END IF;
+END
+$$;
 
--- One row per version of a relationship, valid from valid_from (inclusive) to valid_to (exclusive, NULL = open).
-CREATE TABLE IF NOT EXISTS kg_graph.edges (
-    type       text  NOT NULL,
-    from_label text  NOT NULL,
-    from_id    text  NOT NULL,
-    to_label   text  NOT NULL,
-    to_id      text  NOT NULL,
-    key        text  NOT NULL,
-    valid_from date  NOT NULL,
-    valid_to   date,
-    props      jsonb NOT NULL,
-    event_ids  text[] NOT NULL,
-    stream     text,
-    PRIMARY KEY (type, from_label, from_id, to_label, to_id, key, valid_from)
+-- Both clocks. World time: a version holds from valid_from (inclusive) to valid_to (exclusive, NULL = open). Knowledge
+-- time: it was believed from the stored sequence recorded_from (inclusive) until recorded_to (exclusive, NULL = still).
+CREATE TABLE IF NOT EXISTS kg_graph.node_versions (
+    label         text   NOT NULL,
+    id            text   NOT NULL,
+    valid_from    date,
+    props         jsonb  NOT NULL,
+    event_ids     text[] NOT NULL,
+    stream        text,
+    recorded_from bigint NOT NULL,
+    recorded_to   bigint,
+    search        text GENERATED ALWAYS AS (lower(coalesce(props->>'name', '') || ' ' || coalesce(props->>'title', '') || ' ' || coalesce(props->>'aliases', ''))) STORED,
+    PRIMARY KEY (label, id, recorded_from)
 );
-CREATE INDEX IF NOT EXISTS edges_from ON kg_graph.edges (from_id, type);
-CREATE INDEX IF NOT EXISTS edges_to ON kg_graph.edges (to_id, type);
-CREATE INDEX IF NOT EXISTS edges_stream ON kg_graph.edges (stream);
-CREATE INDEX IF NOT EXISTS edges_type ON kg_graph.edges (type, valid_from);
+CREATE INDEX IF NOT EXISTS nodes_stream ON kg_graph.node_versions (stream);
 
--- Provenance: every event that asserted a fact, with its source, and the retraction that cancelled it.
-CREATE TABLE IF NOT EXISTS kg_graph.events (
+-- One row per version of a relationship in both clocks: a status change closes one world-time version and opens the next.
+CREATE TABLE IF NOT EXISTS kg_graph.edge_versions (
+    type          text   NOT NULL,
+    from_label    text   NOT NULL,
+    from_id       text   NOT NULL,
+    to_label      text   NOT NULL,
+    to_id         text   NOT NULL,
+    key           text   NOT NULL,
+    valid_from    date   NOT NULL,
+    valid_to      date,
+    props         jsonb  NOT NULL,
+    event_ids     text[] NOT NULL,
+    stream        text,
+    recorded_from bigint NOT NULL,
+    recorded_to   bigint,
+    PRIMARY KEY (type, from_label, from_id, to_label, to_id, key, valid_from, recorded_from)
+);
+CREATE INDEX IF NOT EXISTS edges_from ON kg_graph.edge_versions (from_id, type);
+CREATE INDEX IF NOT EXISTS edges_to ON kg_graph.edge_versions (to_id, type);
+CREATE INDEX IF NOT EXISTS edges_stream ON kg_graph.edge_versions (stream);
+CREATE INDEX IF NOT EXISTS edges_type ON kg_graph.edge_versions (type, valid_from);
+
+-- Provenance: every event that asserted a fact, with its source, when it was recorded, and the retraction that cancelled it.
+CREATE TABLE IF NOT EXISTS kg_graph.event_records (
     event_id       text   PRIMARY KEY,
     seq            bigint NOT NULL,
     type           text   NOT NULL,
@@ -44,9 +62,30 @@ CREATE TABLE IF NOT EXISTS kg_graph.events (
     publisher      text   NOT NULL,
     url            text,
     published_at   date,
-    retracted_by   text
+    retracted_by   text,
+    retracted_seq  bigint,
+    recorded_at    timestamptz
 );
-CREATE INDEX IF NOT EXISTS events_stream ON kg_graph.events (stream);
+CREATE INDEX IF NOT EXISTS events_stream ON kg_graph.event_records (stream);
+CREATE INDEX IF NOT EXISTS events_recorded_at ON kg_graph.event_records (recorded_at, seq);
+
+-- The knowledge point a reading statement answers for: the setting kg.known_at (a stored sequence) of its transaction,
+-- else everything recorded. Every question reads the graph through the views below, so each answers for that point.
+CREATE OR REPLACE FUNCTION kg_graph.known_at() RETURNS bigint
+LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('kg.known_at', true), '')::bigint, 9223372036854775807) $$;
+
+CREATE OR REPLACE VIEW kg_graph.nodes AS
+    SELECT * FROM kg_graph.node_versions
+    WHERE recorded_from <= kg_graph.known_at() AND (recorded_to IS NULL OR kg_graph.known_at() < recorded_to);
+
+CREATE OR REPLACE VIEW kg_graph.edges AS
+    SELECT * FROM kg_graph.edge_versions
+    WHERE recorded_from <= kg_graph.known_at() AND (recorded_to IS NULL OR kg_graph.known_at() < recorded_to);
+
+CREATE OR REPLACE VIEW kg_graph.events AS
+    SELECT event_id, seq, type, effective_date, stream, title, publisher, url, published_at,
+           CASE WHEN retracted_seq <= kg_graph.known_at() THEN retracted_by END AS retracted_by, recorded_at
+    FROM kg_graph.event_records WHERE seq <= kg_graph.known_at();
 
 -- The sequence up to which each stream is projected: a re-delivery of older events changes nothing.
 CREATE TABLE IF NOT EXISTS kg_graph.streams (
@@ -65,8 +104,16 @@ CREATE TABLE IF NOT EXISTS kg_graph.errors (
 -- ---------------------------------------------------------------------------------------------------------------------
 -- Read side: indexes and functions the questions of PostgresGraphReader use. Nothing here is written by the projection.
 -- ---------------------------------------------------------------------------------------------------------------------
-CREATE INDEX IF NOT EXISTS nodes_id ON kg_graph.nodes (id);
-CREATE INDEX IF NOT EXISTS edges_supplies_product ON kg_graph.edges ((props->>'product'), valid_from) WHERE type = 'SUPPLIES';
+CREATE INDEX IF NOT EXISTS nodes_id ON kg_graph.node_versions (id);
+CREATE INDEX IF NOT EXISTS edges_supplies_product ON kg_graph.edge_versions ((props->>'product'), valid_from) WHERE type = 'SUPPLIES';
+
+-- The keys whose values differ between two property objects (a changed version and the one it replaced), sorted.
+CREATE OR REPLACE FUNCTION kg_graph.changed_keys(p_new jsonb, p_old jsonb) RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p_new IS NULL OR p_old IS NULL THEN ARRAY[]::text[] ELSE ARRAY(
+        SELECT k FROM (SELECT jsonb_object_keys(p_new) UNION SELECT jsonb_object_keys(p_old)) AS keys(k)
+        WHERE p_new -> k IS DISTINCT FROM p_old -> k ORDER BY k) END
+$$;
 
 -- One level of a breadth-first search: the nodes one relationship (of the types, valid at the date, either direction)
 -- away from the frontier that are not yet seen, each with the link it was reached by: [parent, type, from_label,

@@ -45,7 +45,7 @@ internal sealed class FoldedStream
         {
             try
             {
-                events.Add(new StreamEvent(stored.Sequence, EnvelopeHeaders.Read(stored)));
+                events.Add(new StreamEvent(stored.Sequence, EnvelopeHeaders.Read(stored), stored.Timestamp));
             }
             catch (Exception e) when (e is InvalidOperationException or JsonException or FormatException)
             {

@@ -10,15 +10,20 @@ namespace KnowledgeGraph.Graph.Projection;
 /// </summary>
 public static class StreamFolder
 {
-    public static StreamGraph Fold(string stream, IReadOnlyList<StreamEvent> events)
+    /// <summary>What the stream says, with each version's knowledge interval (see <see cref="KnowledgeVersions"/>).</summary>
+    public static StreamGraph Fold(string stream, IReadOnlyList<StreamEvent> events) =>
+        KnowledgeVersions.Fold(stream, events, known => FoldAt(stream, known));
+
+    /// <summary>What the stream's events say, as if no other event were stored.</summary>
+    private static StreamGraph FoldAt(string stream, IReadOnlyList<StreamEvent> events)
     {
         var retractedBy = events
             .Where(e => e.Envelope.Data is EventRetracted)
             .GroupBy(e => ((EventRetracted)e.Envelope.Data).EventId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Envelope.Id, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var provenance = events
             .Select(e => new ProvenanceEvent(e.Envelope.Id, e.Sequence, e.Envelope.Type, e.Envelope.EffectiveDate, e.Envelope.Source, stream,
-                retractedBy.GetValueOrDefault(e.Envelope.Id)))
+                retractedBy.GetValueOrDefault(e.Envelope.Id)?.Envelope.Id, retractedBy.GetValueOrDefault(e.Envelope.Id)?.Sequence, e.RecordedAt))
             .ToList();
         var active = events.Where(e => e.Envelope.Data is not EventRetracted && !retractedBy.ContainsKey(e.Envelope.Id)).ToList();
         var everRegistered = events.Any(e => IsRegistration(e.Envelope.Data));

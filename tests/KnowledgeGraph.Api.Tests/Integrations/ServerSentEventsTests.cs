@@ -127,7 +127,7 @@ public sealed class ServerSentEventsTests(TestDatabase database) : IClassFixture
     }
 
     /// <summary>One POST to /graphql/stream, read as Server-Sent Events (comment lines skipped).</summary>
-    private sealed class EventReader : IAsyncDisposable
+    internal sealed class EventReader : IAsyncDisposable
     {
         private readonly HttpResponseMessage _response;
         private readonly StreamReader _reader;

@@ -9,8 +9,13 @@ namespace KnowledgeGraph.Api.GraphQL.Loading;
 public sealed class GraphLoaders(IGraphReader reader)
 {
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Knowledge, GraphLoaders> _known = new();
 
     public IGraphReader Reader => reader;
+
+    /// <summary>The loaders of the same request reading the graph as the knowledge describes it.</summary>
+    public GraphLoaders KnownAt(Knowledge knowledge) =>
+        knowledge.IsAll ? this : _known.GetOrAdd(knowledge, k => new GraphLoaders(reader.KnownAt(k)));
 
     public IDataLoaderResult<GraphNode?> Node(string label, string id) =>
         Loader($"node:{label}", (IReadOnlyCollection<string> ids, CancellationToken ct) => Index(reader.NodesAsync(label, ids, ct), n => n.Id)).Load(id);

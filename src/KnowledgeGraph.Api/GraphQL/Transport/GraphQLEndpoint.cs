@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using KnowledgeGraph.Api.GraphQL.Cost;
+using KnowledgeGraph.Graph.Ports;
 using GraphQLParser.Exceptions;
 
 namespace KnowledgeGraph.Api.GraphQL.Transport;
@@ -11,7 +12,8 @@ namespace KnowledgeGraph.Api.GraphQL.Transport;
 /// <summary>
 /// <c>/graphql</c> as the GraphQL-over-HTTP specification describes it: GET (queries only) and POST application/json,
 /// <c>Accept</c> negotiation between application/graphql-response+json and application/json, and the status codes
-/// that go with each. A browser asking for HTML gets GraphiQL instead.
+/// that go with each. A browser asking for HTML gets GraphiQL instead. Every answer carries, in
+/// <c>extensions.knowledge</c>, the knowledge point the graph held when the request began.
 /// </summary>
 internal sealed class GraphQLEndpoint(
     IDocumentExecuter<KnowledgeGraphSchema> executer,
@@ -19,7 +21,8 @@ internal sealed class GraphQLEndpoint(
     GraphQLRequestReader reader,
     GraphQLResponseWriter writer,
     ApiKeys apiKeys,
-    GraphQLLimits limits)
+    GraphQLLimits limits,
+    IGraphReader graph)
 {
     private long _answered;
 
@@ -80,6 +83,7 @@ internal sealed class GraphQLEndpoint(
             return;
         }
         var context = new GraphQLRequestContext(credentials == Credentials.ValidKey, GraphQLRequestContext.ClientOf(http));
+        var knowledge = await graph.KnowledgeAsync(Knowledge.All, http.RequestAborted);
         ExecutionResult result;
         using (context.Cost)
         {
@@ -97,6 +101,7 @@ internal sealed class GraphQLEndpoint(
             });
         }
         (result.Extensions ??= [])["cost"] = context.Cost.Describe(limits.MaxComplexity, limits.CostBudgetPerMinute);
+        result.Extensions["knowledge"] = KnowledgeTime.Describe(knowledge);
         if (result.Errors?.OfType<CostRefusal>().FirstOrDefault() is { } refusal)
         {
             http.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,46 @@
+using KnowledgeGraph.Graph.Model;
+using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Graph.Queries;
+
+namespace KnowledgeGraph.Api.Subscriptions;
+
+/// <summary>A stored event that changed the answer to a standing question: the firms it added and removed, and the whole answer after it.</summary>
+public sealed record AnswerChanged(long Sequence, string EventId, IReadOnlyList<GraphNode> Added, IReadOnlyList<GraphNode> Removed, IReadOnlyList<GraphNode> Answer);
+
+/// <summary>
+/// Follows a standing question along the stored events: each event that could change its answer is answered again at
+/// the knowledge point of that event (the events stored up to it), once the graph has projected it, and compared with
+/// the answer just before it. Answers at a knowledge point never change, so a subscriber resumed after any sequence
+/// receives exactly the changes a connected one did, no more and no fewer.
+/// </summary>
+public sealed class StandingAnswers(ProjectionProgress progress, IGraphReader graph, SubscriptionSettings settings, ILogger<StandingAnswers> logger)
+{
+    /// <summary>Streams whose events cannot change which firms a flagship or stranded-if question lists.</summary>
+    private static readonly string[] Unrelated = ["facility:", "policy:"];
+
+    /// <summary>The mapping of one subscription: it keeps the answer before the next event.</summary>
+    public Func<StoredEvent, CancellationToken, Task<AnswerChanged?>> Follow(StandingQuestion question)
+    {
+        IReadOnlyList<GraphNode>? previous = null;
+        return async (e, ct) =>
+        {
+            if (Unrelated.Any(prefix => e.Stream.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                return null;
+            }
+            while (!await progress.WaitForAsync(e.Sequence, settings.ProjectionWait, ct))
+            {
+                SubscriptionLog.AnswerWaitsForProjection(logger, e.Sequence, settings.ProjectionWait);
+            }
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            previous ??= await question.AnswerAsync(graph.KnownAt(new Knowledge(e.Sequence - 1)), today, ct);
+            var answer = await question.AnswerAsync(graph.KnownAt(new Knowledge(e.Sequence)), today, ct);
+            var before = previous.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            var after = answer.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            var change = new AnswerChanged(e.Sequence, e.EventId, answer.Where(f => !before.Contains(f.Id)).ToList(),
+                previous.Where(f => !after.Contains(f.Id)).ToList(), answer);
+            previous = answer;
+            return change.Added.Count > 0 || change.Removed.Count > 0 ? change : null;
+        };
+    }
+}
