@@ -25,6 +25,7 @@ internal static class Paging
         ["deals"] = Lists,
         ["facilities"] = Lists,
         ["policies"] = Lists,
+        ["changes"] = new(20, KnowledgeQueries.ChangesFields.MaxPageSize),
     };
 
     public static PageSize Of(string field) => ByField[field];

@@ -31,7 +31,7 @@ internal static class CostWeights
             // A citation answers its question once more, at its knowledge point.
             ["Query.citation"] = _ => new(100, 20),
             // Two states of the graph compared: a scan of its versions, then a page.
-            ["Query.changes"] = f => new(100, First(f, 20, KnowledgeQueries.ChangesFields.MaxPageSize)),
+            ["Query.changes"] = _ => new(100, 1),
             ["Query.stageConcentration"] = _ => new(20, 10),
             ["Query.neighbours"] = _ => new(5, 1),
             ["Query.search"] = _ => new(10, 1),

@@ -34,7 +34,7 @@ public sealed class ChangeType : ObjectGraphType<GraphChange>
         Name = "Change";
         Field<NonNullGraphType<ChangeKindType>>("kind").Resolve(ctx => ctx.Source.Kind);
         Field<RelationshipType>("relationship").Description("The relationship version as it is after the change (before it, when it ended or was retracted).").Resolve(ctx => ctx.Source.Relationship);
-        Field<NodeType>("node").Description("The node, when its attributes changed, it appeared or it was retracted.").Resolve(ctx => ctx.Source.Node);
+        Field<NodeInterface>("node").Description("The node, when its attributes changed, it appeared or it was retracted.").Resolve(ctx => ctx.Source.Node);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("attributes").Description("What a CHANGED change changed.").Resolve(ctx => ctx.Source.Attributes);
         Field<DateGraphType>("date").Description("The world date of the change.").Resolve(ctx => ctx.Source.Date);
         Field<EventRecordType>("event").Description("The event that made the change, with its source.").Resolve(ctx => ctx.Source.Event);

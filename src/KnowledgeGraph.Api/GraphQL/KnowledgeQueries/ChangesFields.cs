@@ -36,7 +36,7 @@ internal static class ChangesFields
                 var after = ctx.GetArgument<string?>("after") is { } cursor
                     ? int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : throw new QueryInputException("after", "is not a cursor of this list")
                     : 0;
-                var first = Inputs.Range("first", ctx.GetArgument<int?>("first"), 20, MaxPageSize);
+                var first = Paging.First(ctx);
                 var query = await PointsAsync(reader, from, to, ctx.CancellationToken) with
                 {
                     Kinds = ctx.GetArgument<List<string>?>("kinds")?.ToHashSet(StringComparer.Ordinal),
