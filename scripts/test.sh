@@ -12,8 +12,6 @@ for tool in cypher-lint graphql-conformance graphql-ws-client graphql-sse-client
   (cd "$ROOT/tools/$tool" && npm ci --no-audit --no-fund --loglevel=error)
 done
 
-"$ROOT/scripts/lint.sh"
-
 echo "== chromium for the explorer's browser tests"
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
@@ -22,6 +20,7 @@ fi
 
 echo "== build"
 dotnet build KnowledgeGraph.sln -c Release -v quiet -nologo
+"$ROOT/scripts/lint.sh"
 
 started_db=0
 if [ -z "${KG_POSTGRES:-}" ]; then

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -7,7 +8,6 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Validation;
-using System.Text.Json;
 
 namespace KnowledgeGraph.Bench;
 

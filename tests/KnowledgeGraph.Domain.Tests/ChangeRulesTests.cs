@@ -8,7 +8,12 @@ public class ChangeRulesTests
 {
     private static readonly string MountainPass = Line("FacilityRegistered", new
     {
-        facilityId = "mountain-pass", name = "Mountain Pass", operatorId = "mp-materials", country = "US", stage = "separation", status = "under-construction",
+        facilityId = "mountain-pass",
+        name = "Mountain Pass",
+        operatorId = "mp-materials",
+        country = "US",
+        stage = "separation",
+        status = "under-construction",
     });
 
     private static string ProposedSupply(string status = "proposed") =>

@@ -10,7 +10,12 @@ public class DataCheckTests
     private static string Plant(string status, int? capacity, string id = "evt-plant", string date = "2023-01-01") =>
         Given.Line("FacilityRegistered", new
         {
-            facilityId = "plant", name = "Plant", operatorId = "mp-materials", country = "US", stage = "magnet", status,
+            facilityId = "plant",
+            name = "Plant",
+            operatorId = "mp-materials",
+            country = "US",
+            stage = "magnet",
+            status,
             capacityTonnesPerYear = capacity,
         }, id, date);
 

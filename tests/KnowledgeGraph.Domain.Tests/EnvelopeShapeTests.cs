@@ -58,7 +58,12 @@ public class EnvelopeShapeTests
     {
         var line = Given.Line("SupplyAgreementSigned", new
         {
-            dealId = "d1", supplierId = "a", buyerId = "b", product = "ndfeb-magnet", status = "signed", startDate = "2025-13-01",
+            dealId = "d1",
+            supplierId = "a",
+            buyerId = "b",
+            product = "ndfeb-magnet",
+            status = "signed",
+            startDate = "2025-13-01",
         });
         Assert.Equal(new Problem("data.startDate", "must be a date (yyyy-mm-dd)"), Only(line));
     }
@@ -80,7 +85,12 @@ public class EnvelopeShapeTests
     public void Parse_Rejects_ValueOfTheWrongType() =>
         Assert.Equal(new Problem("data.stakePercent", "must be a number"), Only(Given.Line("InvestmentMade", new
         {
-            dealId = "d1", investorId = "a", targetId = "b", instrument = "equity", status = "completed", stakePercent = "51%",
+            dealId = "d1",
+            investorId = "a",
+            targetId = "b",
+            instrument = "equity",
+            status = "completed",
+            stakePercent = "51%",
         })));
 
     [Fact]

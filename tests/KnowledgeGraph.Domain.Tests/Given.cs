@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Validation;
 

@@ -171,8 +171,11 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
         _server.Always(503, QueryApiSamples.Unavailable);
         using var client = Client(Fast with
         {
-            MaxRetryAttempts = 1, BreakerMinimumThroughput = 2, BreakerFailureRatio = 0.5,
-            BreakerSamplingDuration = TimeSpan.FromSeconds(10), BreakerBreakDuration = TimeSpan.FromSeconds(30),
+            MaxRetryAttempts = 1,
+            BreakerMinimumThroughput = 2,
+            BreakerFailureRatio = 0.5,
+            BreakerSamplingDuration = TimeSpan.FromSeconds(10),
+            BreakerBreakDuration = TimeSpan.FromSeconds(30),
         });
         var ct = TestContext.Current.CancellationToken;
 

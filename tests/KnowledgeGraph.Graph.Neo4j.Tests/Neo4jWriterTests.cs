@@ -19,7 +19,8 @@ public sealed class Neo4jWriterTests : IAsyncLifetime
     {
         var evt = new ProvenanceEvent("evt-1", 7, "SupplyAgreementSigned", new DateOnly(2024, 1, 1), new Source("Acme signs", "Reuters"), "deal:acme-beta", null);
         GraphEdge Supply(string toLabel, string to) => new Supplies("acme", to, new DateOnly(2024, 1, 1), null, ["evt-1"],
-            "acme-beta", "ndfeb-magnet", "magnet", DealStatus.Signed, null) { ToLabel = toLabel };
+            "acme-beta", "ndfeb-magnet", "magnet", DealStatus.Signed, null)
+        { ToLabel = toLabel };
         return new StreamGraph("deal:acme-beta", 7,
             [new SupplyAgreement("acme-beta", new DateOnly(2024, 1, 1), ["evt-1"], DealStatus.Signed, "acme", "beta", "ndfeb-magnet", "magnet", null, null, null, null, null)],
             [Supply(Labels.Organization, "beta"), Supply("Planet", "ghost")], [evt], []);

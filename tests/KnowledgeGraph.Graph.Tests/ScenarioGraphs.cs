@@ -1,4 +1,3 @@
-using KnowledgeGraph.Graph;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Projection;
 using KnowledgeGraph.Testing;

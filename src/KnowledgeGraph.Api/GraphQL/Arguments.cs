@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Builders;
-using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
 
 namespace KnowledgeGraph.Api.GraphQL;

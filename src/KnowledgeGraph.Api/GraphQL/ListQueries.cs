@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;

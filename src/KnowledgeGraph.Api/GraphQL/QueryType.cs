@@ -2,12 +2,10 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Analysis;
 using KnowledgeGraph.Api.GraphQL.KnowledgeQueries;
-using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Api.Webhooks;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
-using Inputs = KnowledgeGraph.Graph.Queries.Inputs;
 
 namespace KnowledgeGraph.Api.GraphQL;
 

@@ -24,22 +24,39 @@ public static class GraphJson
 
     private static readonly Dictionary<string, Type> NodeTypes = new(StringComparer.Ordinal)
     {
-        [Labels.Organization] = typeof(Organization), [Labels.Facility] = typeof(Facility), [Labels.Policy] = typeof(Policy),
-        [Labels.Country] = typeof(Country), [Labels.Bloc] = typeof(Bloc), [Labels.Category] = typeof(Category), [Labels.Product] = typeof(Product),
+        [Labels.Organization] = typeof(Organization),
+        [Labels.Facility] = typeof(Facility),
+        [Labels.Policy] = typeof(Policy),
+        [Labels.Country] = typeof(Country),
+        [Labels.Bloc] = typeof(Bloc),
+        [Labels.Category] = typeof(Category),
+        [Labels.Product] = typeof(Product),
     };
 
     private static readonly Dictionary<DealKind, Type> DealTypes = new()
     {
-        [DealKind.Investment] = typeof(Investment), [DealKind.Partnership] = typeof(Partnership), [DealKind.Supply] = typeof(SupplyAgreement),
+        [DealKind.Investment] = typeof(Investment),
+        [DealKind.Partnership] = typeof(Partnership),
+        [DealKind.Supply] = typeof(SupplyAgreement),
     };
 
     private static readonly Dictionary<string, Type> EdgeTypes = new(StringComparer.Ordinal)
     {
-        [Relationships.BasedIn] = typeof(BasedIn), [Relationships.Needs] = typeof(Needs), [Relationships.Operates] = typeof(Operates),
-        [Relationships.LocatedIn] = typeof(LocatedIn), [Relationships.Produces] = typeof(Produces), [Relationships.MemberOf] = typeof(MemberOf),
-        [Relationships.Supplies] = typeof(Supplies), [Relationships.InvestedIn] = typeof(InvestedIn), [Relationships.Owns] = typeof(Owns),
-        [Relationships.PartyTo] = typeof(PartyTo), [Relationships.EnactedBy] = typeof(EnactedBy), [Relationships.Covers] = typeof(Covers),
-        [Relationships.Benefits] = typeof(Benefits), [Relationships.Targets] = typeof(Targets), [Relationships.InCategory] = typeof(InCategory),
+        [Relationships.BasedIn] = typeof(BasedIn),
+        [Relationships.Needs] = typeof(Needs),
+        [Relationships.Operates] = typeof(Operates),
+        [Relationships.LocatedIn] = typeof(LocatedIn),
+        [Relationships.Produces] = typeof(Produces),
+        [Relationships.MemberOf] = typeof(MemberOf),
+        [Relationships.Supplies] = typeof(Supplies),
+        [Relationships.InvestedIn] = typeof(InvestedIn),
+        [Relationships.Owns] = typeof(Owns),
+        [Relationships.PartyTo] = typeof(PartyTo),
+        [Relationships.EnactedBy] = typeof(EnactedBy),
+        [Relationships.Covers] = typeof(Covers),
+        [Relationships.Benefits] = typeof(Benefits),
+        [Relationships.Targets] = typeof(Targets),
+        [Relationships.InCategory] = typeof(InCategory),
     };
 
     public static JsonObject Of(GraphNode node)
@@ -64,14 +81,28 @@ public static class GraphJson
         DateOnly validFrom, DateOnly? validTo, IReadOnlyList<string> eventIds, JsonObject facts) =>
         Facts<GraphEdge>(facts.Deserialize(EdgeType(type), Options), type) with
         {
-            FromLabel = fromLabel, FromId = fromId, ToLabel = toLabel, ToId = toId, Key = key, ValidFrom = validFrom, ValidTo = validTo, EventIds = eventIds,
+            FromLabel = fromLabel,
+            FromId = fromId,
+            ToLabel = toLabel,
+            ToId = toId,
+            Key = key,
+            ValidFrom = validFrom,
+            ValidTo = validTo,
+            EventIds = eventIds,
         };
 
     public static GraphEdge Edge(string type, string fromLabel, string fromId, string toLabel, string toId, string key,
         DateOnly validFrom, DateOnly? validTo, IReadOnlyList<string> eventIds, string facts) =>
         Facts<GraphEdge>(JsonSerializer.Deserialize(facts, EdgeType(type), Options), type) with
         {
-            FromLabel = fromLabel, FromId = fromId, ToLabel = toLabel, ToId = toId, Key = key, ValidFrom = validFrom, ValidTo = validTo, EventIds = eventIds,
+            FromLabel = fromLabel,
+            FromId = fromId,
+            ToLabel = toLabel,
+            ToId = toId,
+            Key = key,
+            ValidFrom = validFrom,
+            ValidTo = validTo,
+            EventIds = eventIds,
         };
 
     private static GraphNode Read(Type type, JsonObject facts, string id, DateOnly? validFrom, IReadOnlyList<string> eventIds) =>

@@ -25,7 +25,11 @@ public sealed partial class Neo4jGraphReader
         }
         var result = await client.RunAsync(CypherSlots.BindLabel(Cypher.Neighbours, node.Label), new JsonObject
         {
-            ["id"] = node.Id, ["types"] = Neo4jRows.Strings(types), ["outgoing"] = outgoing, ["incoming"] = incoming, ["asOf"] = Neo4jRows.Date(asOf),
+            ["id"] = node.Id,
+            ["types"] = Neo4jRows.Strings(types),
+            ["outgoing"] = outgoing,
+            ["incoming"] = incoming,
+            ["asOf"] = Neo4jRows.Date(asOf),
         }, ct);
         return result.Rows.Select(r => new Neighbour(Neo4jMaps.Edge(r["edge"]), Neo4jMaps.Node(r["node"]))).ToList();
     }
@@ -36,7 +40,11 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(types);
         var row = (await client.RunAsync(Cypher.ShortestPath, new JsonObject
         {
-            ["from"] = fromId, ["to"] = toId, ["types"] = Neo4jRows.Strings(types), ["maxHops"] = maxHops, ["asOf"] = Neo4jRows.Date(asOf),
+            ["from"] = fromId,
+            ["to"] = toId,
+            ["types"] = Neo4jRows.Strings(types),
+            ["maxHops"] = maxHops,
+            ["asOf"] = Neo4jRows.Date(asOf),
         }, ct)).Rows[0];
         GraphNode? End(string field) => row[field] is { } map ? Neo4jMaps.Node(map) : null;
         return new PathAnswer(End("fromNode"), End("toNode"),
@@ -60,9 +68,13 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(filter);
         return PageAsync(Cypher.Deals, Labels.Deal, first, new JsonObject
         {
-            ["kind"] = Wire(filter.Kind), ["party"] = filter.Party, ["country"] = filter.Country,
+            ["kind"] = Wire(filter.Kind),
+            ["party"] = filter.Party,
+            ["country"] = filter.Country,
             ["codes"] = filter.ProductCodes is null ? null : Neo4jRows.Strings(filter.ProductCodes),
-            ["from"] = Neo4jRows.Date(filter.From), ["to"] = Neo4jRows.Date(filter.To), ["after"] = after,
+            ["from"] = Neo4jRows.Date(filter.From),
+            ["to"] = Neo4jRows.Date(filter.To),
+            ["after"] = after,
         }, ct);
     }
 
@@ -71,8 +83,12 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(filter);
         return PageAsync(Cypher.Facilities, Labels.Facility, first, new JsonObject
         {
-            ["asOf"] = Neo4jRows.Date(filter.AsOf), ["country"] = filter.Country, ["stage"] = Wire(filter.Stage), ["operator"] = filter.OperatorId,
-            ["status"] = Wire(filter.Status), ["after"] = after,
+            ["asOf"] = Neo4jRows.Date(filter.AsOf),
+            ["country"] = filter.Country,
+            ["stage"] = Wire(filter.Stage),
+            ["operator"] = filter.OperatorId,
+            ["status"] = Wire(filter.Status),
+            ["after"] = after,
         }, ct);
     }
 
@@ -81,8 +97,12 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(filter);
         return PageAsync(Cypher.Policies, Labels.Policy, first, new JsonObject
         {
-            ["jurisdiction"] = filter.Jurisdiction, ["kind"] = Wire(filter.Kind), ["status"] = Wire(filter.Status), ["product"] = filter.Product,
-            ["beneficiary"] = filter.Beneficiary, ["after"] = after,
+            ["jurisdiction"] = filter.Jurisdiction,
+            ["kind"] = Wire(filter.Kind),
+            ["status"] = Wire(filter.Status),
+            ["product"] = filter.Product,
+            ["beneficiary"] = filter.Beneficiary,
+            ["after"] = after,
         }, ct);
     }
 

@@ -80,7 +80,10 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
         ArgumentNullException.ThrowIfNull(text);
         var result = await client.RunAsync(Cypher.Search, new JsonObject
         {
-            ["text"] = SearchRanking.Text(text), ["slug"] = SearchRanking.Slug(text), ["skip"] = skip, ["first"] = first,
+            ["text"] = SearchRanking.Text(text),
+            ["slug"] = SearchRanking.Slug(text),
+            ["skip"] = skip,
+            ["first"] = first,
         }, ct);
         // The statement aggregates, so it always answers one row: the total is known even when the page is empty.
         var row = result.Rows[0];

@@ -51,7 +51,10 @@ internal static class Neo4jRows
         props["recordedFrom"] = edge.RecordedFrom;
         return new JsonObject
         {
-            ["fromId"] = edge.FromId, ["toId"] = edge.ToId, ["key"] = edge.Key, ["validFrom"] = Date(edge.ValidFrom),
+            ["fromId"] = edge.FromId,
+            ["toId"] = edge.ToId,
+            ["key"] = edge.Key,
+            ["validFrom"] = Date(edge.ValidFrom),
             ["props"] = WithoutNulls(props),
         };
     }
@@ -61,24 +64,36 @@ internal static class Neo4jRows
         ["id"] = e.EventId,
         ["props"] = WithoutNulls(new JsonObject
         {
-            ["id"] = e.EventId, ["seq"] = e.Sequence, ["type"] = e.Type, ["effectiveDate"] = Date(e.EffectiveDate), ["stream"] = e.Stream,
-            ["title"] = e.Source.Title, ["publisher"] = e.Source.Publisher, ["url"] = e.Source.Url,
-            ["publishedAt"] = Date(e.Source.PublishedAt), ["retractedBy"] = e.RetractedBy,
+            ["id"] = e.EventId,
+            ["seq"] = e.Sequence,
+            ["type"] = e.Type,
+            ["effectiveDate"] = Date(e.EffectiveDate),
+            ["stream"] = e.Stream,
+            ["title"] = e.Source.Title,
+            ["publisher"] = e.Source.Publisher,
+            ["url"] = e.Source.Url,
+            ["publishedAt"] = Date(e.Source.PublishedAt),
+            ["retractedBy"] = e.RetractedBy,
         }),
     };
 
     public static JsonObject Error(string stream, ProjectionError error) => new()
     {
-        ["stream"] = stream, ["seq"] = error.Sequence, ["eventId"] = error.EventId, ["reason"] = error.Reason,
+        ["stream"] = stream,
+        ["seq"] = error.Sequence,
+        ["eventId"] = error.EventId,
+        ["reason"] = error.Reason,
     };
 
     public static GraphNode ReadNode(string label, JsonObject props) => GraphJson.Node(
         label, Text(props, "id")!, ReadDate(props, "validFrom"), ReadStrings(props, "eventIds"), ModelProperties(props, NodeKeys))
-        with { RecordedFrom = props["recordedFrom"]?.GetValue<long>() ?? 0 };
+        with
+    { RecordedFrom = props["recordedFrom"]?.GetValue<long>() ?? 0 };
 
     public static GraphEdge ReadRelationship(string type, string fromLabel, string fromId, string toLabel, string toId, JsonObject props) => GraphJson.Edge(
         type, fromLabel, fromId, toLabel, toId, Text(props, "key")!, ReadDate(props, "validFrom")!.Value, ReadDate(props, "validTo"),
-        ReadStrings(props, "eventIds"), ModelProperties(props, RelationshipKeys)) with { RecordedFrom = props["recordedFrom"]?.GetValue<long>() ?? 0 };
+        ReadStrings(props, "eventIds"), ModelProperties(props, RelationshipKeys)) with
+    { RecordedFrom = props["recordedFrom"]?.GetValue<long>() ?? 0 };
 
     public static ProvenanceEvent ReadEvent(JsonObject props) => new(
         Text(props, "id")!, props["seq"]!.GetValue<long>(), Text(props, "type")!, ReadDate(props, "effectiveDate")!.Value,

@@ -13,7 +13,10 @@ public sealed partial class Neo4jGraphReader
         var statement = buyer is not null ? Cypher.SupplyLinksToBuyer : supplier is not null ? Cypher.SupplyLinksFromSupplier : Cypher.SupplyLinksAll;
         var result = await client.RunAsync(statement, new JsonObject
         {
-            ["buyer"] = buyer, ["supplier"] = supplier, ["products"] = ProductList(products), ["asOf"] = Neo4jRows.Date(asOf),
+            ["buyer"] = buyer,
+            ["supplier"] = supplier,
+            ["products"] = ProductList(products),
+            ["asOf"] = Neo4jRows.Date(asOf),
         }, ct);
         return result.Rows.Select(r => Link(r["supplier"], r["buyer"], r["agreement"])).ToList();
     }
@@ -22,7 +25,10 @@ public sealed partial class Neo4jGraphReader
     {
         var result = await client.RunAsync(Cypher.SupplyChain, new JsonObject
         {
-            ["org"] = orgId, ["products"] = ProductList(products), ["depth"] = depth, ["asOf"] = Neo4jRows.Date(asOf),
+            ["org"] = orgId,
+            ["products"] = ProductList(products),
+            ["depth"] = depth,
+            ["asOf"] = Neo4jRows.Date(asOf),
         }, ct);
         return result.Rows.Select(r => new ChainLink((int)r.Number("tier"), Link(r["supplier"], r["buyer"], r["agreement"]))).ToList();
     }
@@ -33,7 +39,10 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(cut);
         var result = await client.RunAsync(Cypher.StrandedIf, new JsonObject
         {
-            ["cut"] = Neo4jRows.Strings(cut), ["products"] = ProductList(products), ["bloc"] = bloc, ["asOf"] = Neo4jRows.Date(asOf),
+            ["cut"] = Neo4jRows.Strings(cut),
+            ["products"] = ProductList(products),
+            ["bloc"] = bloc,
+            ["asOf"] = Neo4jRows.Date(asOf),
         }, ct);
         // Every supplier listed is in a cut-off country: that is why its buyer is stranded.
         return result.Rows.Select(r => new StrandedBuyer(Neo4jMaps.Organization(r["buyer"]), r["suppliers"]!.AsArray()
@@ -45,9 +54,13 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(question);
         var result = await client.RunAsync(Cypher.FirmsLackingSupplier, new JsonObject
         {
-            ["countries"] = Neo4jRows.Strings(question.Countries), ["bloc"] = question.Bloc, ["asOf"] = Neo4jRows.Date(question.AsOf),
-            ["needCodes"] = Neo4jRows.Strings(question.NeedCodes), ["products"] = Neo4jRows.Strings(question.Products),
-            ["excluded"] = Neo4jRows.Strings(question.Excluded), ["ownership"] = question.ConsiderOwnership,
+            ["countries"] = Neo4jRows.Strings(question.Countries),
+            ["bloc"] = question.Bloc,
+            ["asOf"] = Neo4jRows.Date(question.AsOf),
+            ["needCodes"] = Neo4jRows.Strings(question.NeedCodes),
+            ["products"] = Neo4jRows.Strings(question.Products),
+            ["excluded"] = Neo4jRows.Strings(question.Excluded),
+            ["ownership"] = question.ConsiderOwnership,
         }, ct);
         return result.Rows.Select(r => new LackingFirm(Neo4jMaps.Organization(r["firm"]), Neo4jMaps.Strings(r["consumes"]), Neo4jMaps.Strings(r["bought"]),
             r["suppliers"]!.AsArray().Select(s => Supplier(s, Neo4jMaps.OptionalText(s, "exclCountry"), Neo4jMaps.OptionalText(s, "exclOwner"))).ToList())).ToList();

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 
 namespace KnowledgeGraph.Graph.Postgres;

@@ -1,5 +1,4 @@
 using JasperFx.Events;
-using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using Marten;
 

@@ -24,12 +24,17 @@ public static class DealLines
 
     public static string SupplyAgreement(string dealId) => Line($"evt-{dealId}", "SupplyAgreementSigned", new JsonObject
     {
-        ["dealId"] = dealId, ["supplierId"] = "test-supplier", ["buyerId"] = "test-buyer", ["product"] = "ndpr-oxide", ["status"] = "signed",
+        ["dealId"] = dealId,
+        ["supplierId"] = "test-supplier",
+        ["buyerId"] = "test-buyer",
+        ["product"] = "ndpr-oxide",
+        ["status"] = "signed",
     });
 
     public static string SupplyAgreementEnded(string dealId) => Line($"evt-{dealId}-ended", "SupplyAgreementEnded", new JsonObject
     {
-        ["dealId"] = dealId, ["reason"] = "expired",
+        ["dealId"] = dealId,
+        ["reason"] = "expired",
     });
 
     /// <summary>Records lines through the importer, as the API's mutations and kg import do.</summary>
@@ -47,6 +52,10 @@ public static class DealLines
 
     private static string Line(string id, string type, JsonObject data) => new JsonObject
     {
-        ["id"] = id, ["type"] = type, ["effectiveDate"] = "2025-01-15", ["source"] = Source.DeepClone(), ["data"] = data,
+        ["id"] = id,
+        ["type"] = type,
+        ["effectiveDate"] = "2025-01-15",
+        ["source"] = Source.DeepClone(),
+        ["data"] = data,
     }.ToJsonString();
 }

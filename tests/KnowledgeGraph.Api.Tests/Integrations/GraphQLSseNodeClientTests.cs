@@ -48,7 +48,10 @@ public sealed class GraphQLSseNodeClientTests(TestDatabase database) : IClassFix
     {
         var info = new ProcessStartInfo("node")
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ToolFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = ToolFolder,
         };
         foreach (var argument in new[] { "subscribe.mjs", address.ToString(), query, variables, "1" })
         {

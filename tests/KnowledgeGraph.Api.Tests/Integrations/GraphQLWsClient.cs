@@ -46,7 +46,9 @@ public sealed class GraphQLWsClient : IAsyncDisposable
 
     public Task SubscribeAsync(string id, string query, JsonObject? variables = null) => SendAsync(new JsonObject
     {
-        ["id"] = id, ["type"] = "subscribe", ["payload"] = new JsonObject { ["query"] = query, ["variables"] = variables },
+        ["id"] = id,
+        ["type"] = "subscribe",
+        ["payload"] = new JsonObject { ["query"] = query, ["variables"] = variables },
     });
 
     /// <summary>The next message, or null when the server closed the socket (see <see cref="CloseStatus"/>).</summary>

@@ -1,4 +1,3 @@
-using KnowledgeGraph.Api.Tests.GraphQLHttp;
 using KnowledgeGraph.EventStore.Import;
 using KnowledgeGraph.Testing;
 

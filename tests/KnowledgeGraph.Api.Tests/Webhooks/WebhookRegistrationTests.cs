@@ -1,4 +1,3 @@
-using KnowledgeGraph.Api.Tests.Integrations;
 using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Api.Tests.Webhooks;

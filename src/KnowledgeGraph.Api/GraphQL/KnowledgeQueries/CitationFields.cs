@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
-using KnowledgeGraph.Graph.Queries;
 
 namespace KnowledgeGraph.Api.GraphQL.KnowledgeQueries;
 

@@ -42,8 +42,16 @@ public sealed class StandingQuestionInputType : InputObjectGraphType
         {
             return ("query Cited($product: String!, $bloc: String, $countries: [String!], $excludeSupplierCountries: [String!]!, $considerOwnership: Boolean, $asOf: Date!, $knownAtSequence: Long!) "
                 + "{ firmsLackingSupplier(product: $product, bloc: $bloc, countries: $countries, excludeSupplierCountries: $excludeSupplierCountries, considerOwnership: $considerOwnership, asOf: $asOf, knownAtSequence: $knownAtSequence) { organization { id name } reason } }",
-                JsonSerializer.Serialize(new { product = f.Product, bloc = f.Bloc, countries = f.Countries, excludeSupplierCountries = f.ExcludeSupplierCountries,
-                    considerOwnership = f.ConsiderOwnership, asOf = date, knownAtSequence = sequence }));
+                JsonSerializer.Serialize(new
+                {
+                    product = f.Product,
+                    bloc = f.Bloc,
+                    countries = f.Countries,
+                    excludeSupplierCountries = f.ExcludeSupplierCountries,
+                    considerOwnership = f.ConsiderOwnership,
+                    asOf = date,
+                    knownAtSequence = sequence
+                }));
         }
         var s = question.StrandedIf!;
         return ("query Cited($cutCountries: [String!]!, $product: String!, $bloc: String, $asOf: Date!, $knownAtSequence: Long!) "

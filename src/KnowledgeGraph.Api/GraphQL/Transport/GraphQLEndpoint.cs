@@ -3,9 +3,9 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using KnowledgeGraph.Api.GraphQL.Cost;
 using KnowledgeGraph.Graph.Ports;
-using GraphQLParser.Exceptions;
 
 namespace KnowledgeGraph.Api.GraphQL.Transport;
 

@@ -1,6 +1,5 @@
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
-using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 
 namespace KnowledgeGraph.Api.GraphQL;

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;

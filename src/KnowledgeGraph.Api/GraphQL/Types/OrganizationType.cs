@@ -2,9 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Loading;
-using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
-using KnowledgeGraph.Graph.Queries;
 using Inputs = KnowledgeGraph.Graph.Queries.Inputs;
 
 namespace KnowledgeGraph.Api.GraphQL;
