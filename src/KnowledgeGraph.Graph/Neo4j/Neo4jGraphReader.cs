@@ -105,6 +105,9 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
         return result.Rows.Select(r => Neo4jRows.ReadEvent(r.Map("props"))).ToList();
     }
 
+    /// <summary>Neo4j holds only the versions believed now (see <see cref="Neo4jBatch"/>): what changed between two points is refused.</summary>
+    public Task<Page<GraphChange>> ChangesAsync(ChangeQuery query, int after, int first, CancellationToken ct) => throw IGraphReader.ChangesNotKept();
+
     /// <summary>Neo4j holds what is known now (see <see cref="Neo4jBatch"/>): an earlier knowledge point is refused, not guessed.</summary>
     public IGraphReader KnownAt(Knowledge knowledge) => knowledge?.IsAll != false ? this
         : throw new QueryInputException(knowledge.Sequence is null ? "knownAt" : "knownAtSequence",

@@ -51,6 +51,9 @@ public partial interface IGraphReader
         ComposedLists.PoliciesAsync(this, filter, after, first, ct);
 
     /// <summary>What changed between the two points of the query, in the order it happened, a page at a time (the cursor is a position).</summary>
-    Task<Page<GraphChange>> ChangesAsync(ChangeQuery query, int after, int first, CancellationToken ct) =>
-        throw new Queries.QueryInputException("from", "changes are answered by the PostgreSQL graph store, which keeps every version");
+    Task<Page<GraphChange>> ChangesAsync(ChangeQuery query, int after, int first, CancellationToken ct) => throw ChangesNotKept();
+
+    /// <summary>The refusal of a store that keeps only what is believed now, so it cannot compare two points.</summary>
+    internal static Queries.QueryInputException ChangesNotKept() =>
+        new("from", "changes are answered by the PostgreSQL graph store, which keeps every version");
 }

@@ -16,6 +16,7 @@ public static class StreamHistory
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
         var events = stored.Where(e => !EventStore.EnvelopeHeaders.IsTombstone(e)).ToList();
-        return events.Count == 0 ? new StreamGraph(stream, 0, [], [], [], []) : new FoldedStream(stream, events, []).Graph;
+        // The fold keeps every version it ever believed (knowledge time); a reader asks what is believed after upTo.
+        return events.Count == 0 ? new StreamGraph(stream, 0, [], [], [], []) : new FoldedStream(stream, events, []).Graph.Current();
     }
 }

@@ -44,7 +44,7 @@ public partial class GraphiQLAndSchemaTests(TestDatabase database) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("type Query {", sdl, StringComparison.Ordinal);
-        Assert.Contains("organization(id: String!): Organization", sdl, StringComparison.Ordinal);
+        Assert.Contains("  organization(\n    id: String!,", sdl, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("""<(?:script|link)[^>]*?(?:src|href)="(?<url>[^"]+)""", RegexOptions.IgnoreCase)]

@@ -39,7 +39,7 @@ public sealed class ProjectionBehindSubscriptionTests(TestDatabase database) : I
         Assert.Equal("SupplyAgreementEnded", ended["eventType"]!.GetValue<string>());
         Assert.Equal("deal-unseen", ended["deal"]!["id"]!.GetValue<string>());
         Assert.Equal("ndpr-oxide", ended["deal"]!["product"]!.GetValue<string>());
-        Assert.Equal("ended", ended["deal"]!["status"]!.GetValue<string>());
+        Assert.Equal("ENDED", ended["deal"]!["status"]!.GetValue<string>());
         Assert.True(projected < signed["sequence"]!.GetValue<long>(), $"the projection was stuck before the deal ({projected})");
     }
 }

@@ -24,11 +24,17 @@ public sealed class KnowledgeServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
+        // The first import creates the event store's tables before the server starts, so the two never race to
+        // create the same tables (PostgreSQL refuses one of two concurrent CREATE TABLE IF NOT EXISTS).
+        await ImportAsync(Database, Steps[0]);
         Server = new ApiServer<Program>(Database.ConnectionString);
         Client = Server.CreateHttpClient();
         foreach (var step in Steps)
         {
-            await ImportAsync(Database, step);
+            if (step != Steps[0])
+            {
+                await ImportAsync(Database, step);
+            }
             await HealthPolling.UntilProjectedAsync(Client, CancellationToken.None);
             var answer = await Client.PostGraphQLAsync(new { query = "{ countries { code } }" });
             Points.Add(answer.Body.GetProperty("extensions").GetProperty("knowledge").Clone());

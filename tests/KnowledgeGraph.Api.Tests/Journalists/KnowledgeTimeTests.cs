@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Api.Tests.Journalists;
 /// </summary>
 public class KnowledgeTimeTests(KnowledgeServer scenario) : IClassFixture<KnowledgeServer>
 {
-    private const string Flagship = """firmsLackingSupplier(product: "magnet", bloc: "NATO", excludeSupplierCountries: ["CN"], asOf: "2026-01-01" """;
+    private const string Flagship = """firmsLackingSupplier(product: "magnet", bloc: "NATO", excludeSupplierCountries: ["CN"], asOf: "2026-01-01", first: 500 """;
 
     private long Point(int step) => scenario.Points[step].GetProperty("sequence").GetInt64();
 
@@ -20,8 +20,8 @@ public class KnowledgeTimeTests(KnowledgeServer scenario) : IClassFixture<Knowle
         return answer.Body.GetProperty("data");
     }
 
-    private static string Ids(JsonElement list) =>
-        string.Join(",", list.EnumerateArray().Select(e => e.GetProperty("organization").GetProperty("id").GetString()));
+    private static string Ids(JsonElement connection) =>
+        string.Join(",", connection.GetProperty("nodes").EnumerateArray().Select(e => e.GetProperty("organization").GetProperty("id").GetString()));
 
     [Fact]
     public async Task TheFlagshipQuestion_AtTheSameAsOf_GivesTheAnswerOfEachKnowledgePoint()
@@ -29,10 +29,10 @@ public class KnowledgeTimeTests(KnowledgeServer scenario) : IClassFixture<Knowle
         var answers = new List<string>();
         for (var step = 0; step < 3; step++)
         {
-            var data = await DataAsync($"{{ {Flagship}, knownAtSequence: {Point(step)}) {{ organization {{ id }} }} }}");
+            var data = await DataAsync($"{{ {Flagship}, knownAtSequence: {Point(step)}) {{ nodes {{ organization {{ id }} }} }} }}");
             answers.Add(Ids(data.GetProperty("firmsLackingSupplier")));
         }
-        var latest = await DataAsync($"{{ {Flagship}) {{ organization {{ id }} }} }}");
+        var latest = await DataAsync($"{{ {Flagship}) {{ nodes {{ organization {{ id }} }} }} }}");
 
         Assert.Equal(["prairie-motors", "prairie-motors,rotor-werke", "rotor-werke"], answers);
         Assert.Equal("rotor-werke", Ids(latest.GetProperty("firmsLackingSupplier")));
@@ -44,7 +44,7 @@ public class KnowledgeTimeTests(KnowledgeServer scenario) : IClassFixture<Knowle
         var recordedAt = scenario.Points[0].GetProperty("recordedAt").GetString();
 
         var data = await DataAsync($$"""
-            { firms: {{Flagship}}, knownAt: "{{recordedAt}}") { organization { id } }
+            { firms: {{Flagship}}, knownAt: "{{recordedAt}}") { nodes { organization { id } } }
               organization(id: "rotor-werke", knownAt: "{{recordedAt}}") { id suppliers(product: "magnet", asOf: "2026-01-01") { supplier { id } } } }
             """);
 
@@ -86,7 +86,7 @@ public class KnowledgeTimeTests(KnowledgeServer scenario) : IClassFixture<Knowle
     [Fact]
     public async Task NamingBothKnowledgeArguments_IsRefused_NamingTheArgument()
     {
-        var answer = await scenario.Client.PostGraphQLAsync(new { query = $$"""{ {{Flagship}}, knownAtSequence: 1, knownAt: "2026-01-01T00:00:00Z") { organization { id } } }""" });
+        var answer = await scenario.Client.PostGraphQLAsync(new { query = $$"""{ {{Flagship}}, knownAtSequence: 1, knownAt: "2026-01-01T00:00:00Z") { nodes { organization { id } } } }""" });
 
         Assert.Contains("knownAtSequence: name knownAt or knownAtSequence, not both", answer.FirstErrorMessage);
     }

@@ -41,7 +41,7 @@ public sealed class StandingQuestionInputType : InputObjectGraphType
         if (question.FirmsLackingSupplier is { } f)
         {
             return ("query Cited($product: String!, $bloc: String, $countries: [String!], $excludeSupplierCountries: [String!]!, $considerOwnership: Boolean, $asOf: Date!, $knownAtSequence: Long!) "
-                + "{ firmsLackingSupplier(product: $product, bloc: $bloc, countries: $countries, excludeSupplierCountries: $excludeSupplierCountries, considerOwnership: $considerOwnership, asOf: $asOf, knownAtSequence: $knownAtSequence) { organization { id name } reason } }",
+                + "{ firmsLackingSupplier(product: $product, bloc: $bloc, countries: $countries, excludeSupplierCountries: $excludeSupplierCountries, considerOwnership: $considerOwnership, asOf: $asOf, knownAtSequence: $knownAtSequence, first: 500) { totalCount nodes { organization { id name } reason } } }",
                 JsonSerializer.Serialize(new
                 {
                     product = f.Product,
