@@ -1,10 +1,12 @@
 using JasperFx.Events.Daemon;
 using KnowledgeGraph.EventStore;
+using KnowledgeGraph.EventStore.Settings;
 using KnowledgeGraph.Graph.Neo4j;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Postgres;
 using KnowledgeGraph.Graph.Projection;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -16,9 +18,9 @@ public static class GraphSetup
     /// The event store, the graph store chosen by the settings, and the projection between them, run by Marten's async
     /// daemon in hot/cold mode: with several API nodes, one is elected to project.
     /// </summary>
-    public static IServiceCollection AddKnowledgeGraph(this IServiceCollection services, string connectionString, GraphSettings settings)
+    public static IServiceCollection AddKnowledgeGraph(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
-        services.AddSingleton(settings);
+        var settings = services.AddSettings<GraphSettings>(configuration);
         services.AddSingleton(_ => CreateDataSource(connectionString));
         // The projection writes through a pool of its own, so that readers holding every connection never starve it.
         services.AddSingleton<IGraphWriter>(_ => CreateWriter(settings, CreateDataSource(
@@ -42,17 +44,9 @@ public static class GraphSetup
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
-    public static IGraphWriter CreateWriter(GraphSettings settings, NpgsqlDataSource dataSource) => settings.Store switch
-    {
-        GraphSettings.Postgres => new PostgresGraphWriter(dataSource),
-        GraphSettings.Neo4jStore => Neo4jGraphStore.Writer(settings),
-        _ => throw new InvalidOperationException($"graph store '{settings.Store}' is not available in this build"),
-    };
+    public static IGraphWriter CreateWriter(GraphSettings settings, NpgsqlDataSource dataSource) =>
+        settings.IsNeo4j ? Neo4jGraphStore.Writer(settings) : new PostgresGraphWriter(dataSource);
 
-    public static IGraphReader CreateReader(GraphSettings settings, NpgsqlDataSource dataSource) => settings.Store switch
-    {
-        GraphSettings.Postgres => new PostgresGraphReader(dataSource),
-        GraphSettings.Neo4jStore => Neo4jGraphStore.Reader(settings),
-        _ => throw new InvalidOperationException($"graph store '{settings.Store}' is not available in this build"),
-    };
+    public static IGraphReader CreateReader(GraphSettings settings, NpgsqlDataSource dataSource) =>
+        settings.IsNeo4j ? Neo4jGraphStore.Reader(settings) : new PostgresGraphReader(dataSource);
 }

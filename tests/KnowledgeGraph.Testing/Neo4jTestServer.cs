@@ -44,10 +44,16 @@ public static class Neo4jTestServer
         {
             return null;
         }
-        var uri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed
+        _ = Uri.TryCreate(url, UriKind.Absolute, out _) ? url
             : throw new InvalidOperationException($"KG_NEO4J_URL '{url}' is not an absolute URL (e.g. http://localhost:7474)");
-        return new GraphSettings(GraphSettings.Neo4jStore,
-            new Neo4jSettings(uri, setting("KG_NEO4J_USER") is { Length: > 0 } user ? user : "neo4j", setting("KG_NEO4J_PASSWORD") ?? "",
-                setting("KG_NEO4J_DATABASE") is { Length: > 0 } db ? db : "neo4j"), 100);
+        return new GraphSettings
+        {
+            Store = GraphSettings.Neo4jStore,
+            Neo4jUrl = url,
+            Neo4jUser = setting("KG_NEO4J_USER") is { Length: > 0 } user ? user : "neo4j",
+            Neo4jPassword = setting("KG_NEO4J_PASSWORD") ?? "",
+            Neo4jDatabase = setting("KG_NEO4J_DATABASE") is { Length: > 0 } db ? db : "neo4j",
+            ProjectionBatchSize = 100,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Api.Subscriptions.WebSockets;
+using KnowledgeGraph.EventStore.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeGraph.Api.Subscriptions;
@@ -8,7 +9,7 @@ public static class SubscriptionSetup
     /// <summary>The event feed (one per process, fed from the event store) and what subscriptions resolve with.</summary>
     public static IServiceCollection AddKnowledgeGraphSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(SubscriptionSettings.From(key => configuration[key]));
+        services.AddSettings<SubscriptionSettings>(configuration);
         services.AddSingleton<EventStoreReader>();
         services.AddSingleton<AppendNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<AppendNotifications>());

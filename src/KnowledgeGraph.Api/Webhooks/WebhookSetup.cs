@@ -1,3 +1,4 @@
+using KnowledgeGraph.EventStore.Settings;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,7 +13,7 @@ public static class WebhookSetup
     /// </summary>
     public static IServiceCollection AddKnowledgeGraphWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(WebhookSettings.From(key => configuration[key]));
+        services.AddSettings<WebhookSettings>(configuration);
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<WebhookSignal>();
         services.TryAddSingleton(TimeProvider.System);
