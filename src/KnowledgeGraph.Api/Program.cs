@@ -12,6 +12,8 @@ using KnowledgeGraph.Graph.Ports;
 
 var builder = WebApplication.CreateBuilder(args);
 var deployment = builder.Services.AddSettings<DeploymentSettings>(builder.Configuration);
+// The one clock: "today" for questions without asOf, webhook signatures, leases. Tests replace it.
+builder.Services.AddSingleton(TimeProvider.System);
 builder.AddKnowledgeGraphTelemetry(deployment);
 var connectionString = await DatabaseLocator.ConnectionStringAsync(
     deployment.Check(SettingsBinding.Read<DatabaseSettings>(builder.Configuration)), Console.Error);

@@ -19,7 +19,7 @@ internal static class RebuildCommand
             var connectionString = await DatabaseLocator.FromEnvironmentAsync(Console.Error, ct);
             await using var store = EventStoreSetup.CreateStore(connectionString);
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            var writer = GraphSetup.CreateWriter(settings, dataSource);
+            var writer = GraphSetup.CreateWriter(settings, dataSource, GraphSetup.HttpClientFactory());
             var total = (int)(await store.Advanced.FetchEventStoreStatistics(token: ct)).EventCount;
             var projected = await Progress.RunAsync("Rebuilding", total,
                 progress => GraphRebuild.RunAsync(store, writer, new Progress<long>(done => progress.Report((int)done)), settings.ProjectionBatchSize, ct));

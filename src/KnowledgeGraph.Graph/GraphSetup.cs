@@ -23,9 +23,11 @@ public static class GraphSetup
         var settings = services.AddSettings<GraphSettings>(configuration);
         services.AddSingleton(_ => CreateDataSource(connectionString));
         // The projection writes through a pool of its own, so that readers holding every connection never starve it.
-        services.AddSingleton<IGraphWriter>(_ => CreateWriter(settings, CreateDataSource(
-            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "kg-projection", MaxPoolSize = 8 }.ConnectionString)));
-        services.AddSingleton<IGraphReader>(sp => CreateReader(settings, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddGraphHttpClients();
+        services.AddSingleton<IGraphWriter>(sp => CreateWriter(settings, CreateDataSource(
+            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "kg-projection", MaxPoolSize = 8 }.ConnectionString),
+            sp.GetRequiredService<IHttpClientFactory>()));
+        services.AddSingleton<IGraphReader>(sp => CreateReader(settings, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IHttpClientFactory>()));
         services.AddSingleton<GraphProjector>();
         services.AddMarten(options => EventStoreSetup.Configure(options, connectionString))
             .AddSubscriptionWithServices<GraphSubscription>(ServiceLifetime.Singleton, o => o.Options.BatchSize = settings.ProjectionBatchSize)
@@ -44,9 +46,25 @@ public static class GraphSetup
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
-    public static IGraphWriter CreateWriter(GraphSettings settings, NpgsqlDataSource dataSource) =>
-        settings.IsNeo4j ? Neo4jGraphStore.Writer(settings) : new PostgresGraphWriter(dataSource);
+    public static IGraphWriter CreateWriter(GraphSettings settings, NpgsqlDataSource dataSource, IHttpClientFactory httpClients) =>
+        settings.IsNeo4j ? Neo4jGraphStore.Writer(settings, httpClients) : new PostgresGraphWriter(dataSource);
 
-    public static IGraphReader CreateReader(GraphSettings settings, NpgsqlDataSource dataSource) =>
-        settings.IsNeo4j ? Neo4jGraphStore.Reader(settings) : new PostgresGraphReader(dataSource);
+    public static IGraphReader CreateReader(GraphSettings settings, NpgsqlDataSource dataSource, IHttpClientFactory httpClients) =>
+        settings.IsNeo4j ? Neo4jGraphStore.Reader(settings, httpClients) : new PostgresGraphReader(dataSource);
+
+    /// <summary>
+    /// Neo4j's HttpClient, from the factory. Its connections are recycled every five minutes (so DNS changes are seen),
+    /// and it has no timeout of its own: the adapter's Polly timeout bounds each call, and a second one would race it.
+    /// </summary>
+    public static IServiceCollection AddGraphHttpClients(this IServiceCollection services)
+    {
+        services.AddHttpClient(Neo4jQueryClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        return services;
+    }
+
+    /// <summary>The same HttpClient factory, for a process without a container of its own (the CLI, tests).</summary>
+    public static IHttpClientFactory HttpClientFactory() =>
+        new ServiceCollection().AddGraphHttpClients().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
 }

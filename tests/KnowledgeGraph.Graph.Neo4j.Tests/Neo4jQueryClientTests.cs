@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Testing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -27,7 +28,7 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     private Neo4jQueryClient Client(Neo4jResilienceOptions? options = null) =>
-        new(new Neo4jSettings(_server.Url, "neo4j", "verysecret", "neo4j"), options ?? Fast);
+        new(Neo4jTestServer.HttpClients, new Neo4jSettings(_server.Url, "neo4j", "verysecret", "neo4j"), options ?? Fast);
 
     [Fact]
     public async Task RunAsync_PostsTheStatementWithItsParameters_AndMapsFieldsAndValues()

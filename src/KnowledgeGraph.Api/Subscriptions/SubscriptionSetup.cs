@@ -1,6 +1,5 @@
 using KnowledgeGraph.Api.Subscriptions.WebSockets;
 using KnowledgeGraph.EventStore.Settings;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeGraph.Api.Subscriptions;
 
@@ -15,7 +14,6 @@ public static class SubscriptionSetup
         services.AddHostedService(sp => sp.GetRequiredService<AppendNotifications>());
         services.AddSingleton<EventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProjectionProgress>();
         services.AddSingleton<DealEvents>();
         services.AddSingleton<StandingAnswers>();
