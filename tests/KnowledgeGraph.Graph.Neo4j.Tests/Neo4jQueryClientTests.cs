@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Testing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -27,7 +28,7 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     private Neo4jQueryClient Client(Neo4jResilienceOptions? options = null) =>
-        new(_server.Settings(), options ?? Fast);
+        new(Neo4jTestServer.HttpClients, _server.Settings(), options ?? Fast);
 
     [Fact]
     public async Task RunAsync_PostsTheStatementWithItsParameters_AndMapsFieldsAndValues()
@@ -139,7 +140,7 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     {
         // Given a server that refuses the password
         _server.Always(202, QueryApiSamples.One);
-        using var client = new Neo4jQueryClient(_server.Settings(password: "guess"), Fast);
+        using var client = new Neo4jQueryClient(Neo4jTestServer.HttpClients, _server.Settings(password: "guess"), Fast);
 
         // When
         var error = await Assert.ThrowsAsync<Neo4jException>(() => client.RunAsync("RETURN 1 AS one", null, TestContext.Current.CancellationToken));
@@ -155,7 +156,7 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     {
         // Given settings naming a database the server does not have
         _server.Always(202, QueryApiSamples.Fresh(0));
-        using var client = new Neo4jQueryClient(_server.Settings(database: "graphs"), Fast);
+        using var client = new Neo4jQueryClient(Neo4jTestServer.HttpClients, _server.Settings(database: "graphs"), Fast);
 
         // When
         var error = await Assert.ThrowsAsync<Neo4jException>(() => client.WriteAsync("RETURN 1 AS fresh", null, TestContext.Current.CancellationToken));
