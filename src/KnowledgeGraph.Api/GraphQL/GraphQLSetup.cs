@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Cost;
 using KnowledgeGraph.Api.GraphQL.Transport;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
@@ -22,6 +23,8 @@ public static class GraphQLSetup
         services.AddSingleton(new ApiKeys(configuration["KG_API_KEYS"]));
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLResponseWriter>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddGraphQL(b => b
             .AddSchema<KnowledgeGraphSchema>()

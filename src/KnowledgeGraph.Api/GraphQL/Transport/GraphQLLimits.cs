@@ -16,7 +16,8 @@ public sealed record GraphQLLimits(
     int MaxResponseBytes,
     int CostBudgetPerMinute,
     int ExpensiveCost,
-    int ExpensiveConcurrency)
+    int ExpensiveConcurrency,
+    long AnswerCacheBytes)
 {
     public static GraphQLLimits From(Func<string, string?> setting) => new(
         MaxDepth: Whole(setting, "KG_GRAPHQL_MAX_DEPTH", 15),
@@ -28,5 +29,7 @@ public sealed record GraphQLLimits(
         MaxResponseBytes: Whole(setting, "KG_GRAPHQL_MAX_RESPONSE_BYTES", 4 * 1_048_576),
         CostBudgetPerMinute: Whole(setting, "KG_COST_BUDGET_PER_MINUTE", 100_000),
         ExpensiveCost: Whole(setting, "KG_GRAPHQL_EXPENSIVE_COST", 1_000),
-        ExpensiveConcurrency: Whole(setting, "KG_GRAPHQL_EXPENSIVE_CONCURRENCY", Math.Max(1, Environment.ProcessorCount / 2)));
+        ExpensiveConcurrency: Whole(setting, "KG_GRAPHQL_EXPENSIVE_CONCURRENCY", Math.Max(1, Environment.ProcessorCount / 2)),
+        // 0 turns the answer cache off.
+        AnswerCacheBytes: (setting("KG_ANSWER_CACHE_MB") == "0" ? 0 : Whole(setting, "KG_ANSWER_CACHE_MB", 32)) * 1_048_576L);
 }
