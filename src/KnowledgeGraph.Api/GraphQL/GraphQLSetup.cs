@@ -22,6 +22,7 @@ public static class GraphQLSetup
         services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<DeploymentSettings>().ApiKeys));
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLResponseWriter>();
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddGraphQL(b => b
             .AddSchema<KnowledgeGraphSchema>()

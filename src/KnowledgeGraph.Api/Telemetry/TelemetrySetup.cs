@@ -50,7 +50,8 @@ public static class TelemetrySetup
         var sampler = app.Services.GetRequiredService<StoreSampler>();
         var database = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Database ?? "";
         var endpoint = app.Services.GetRequiredService<GraphQLEndpoint>();
-        var meter = KnowledgeGraphMetrics.ObserveApplication(() => sampler.Latest, () => endpoint.Answered, database);
+        var answers = app.Services.GetRequiredService<AnswerCache>();
+        var meter = KnowledgeGraphMetrics.ObserveApplication(() => sampler.Latest, () => endpoint.Answered, () => answers.Hits, database);
         app.Lifetime.ApplicationStopped.Register(meter.Dispose);
         app.MapPrometheusScrapingEndpoint();
         return app;

@@ -18,6 +18,14 @@ public sealed class AboveZeroAttribute : ValidationAttribute
     };
 }
 
+/// <summary>A whole number, 0 or above (0 turns something off).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ZeroOrAboveAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is null or int and >= 0 ? ValidationResult.Success : Setting.Refuse(validationContext, value, "a whole number, 0 or above");
+}
+
 /// <summary>One of a closed set of words (compared ignoring case); unset keeps the default.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class OneOfAttribute(params string[] allowed) : ValidationAttribute

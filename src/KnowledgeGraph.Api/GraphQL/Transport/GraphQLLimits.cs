@@ -39,5 +39,11 @@ public sealed class GraphQLLimits
     [ConfigurationKeyName("KG_GRAPHQL_EXPENSIVE_CONCURRENCY"), AboveZero]
     public int ExpensiveConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
+    /// <summary>The memory for answers kept by knowledge point; 0 turns the cache off.</summary>
+    [ConfigurationKeyName("KG_ANSWER_CACHE_MB"), ZeroOrAbove]
+    public int AnswerCacheMegabytes { get; set; } = 32;
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    public long AnswerCacheBytes => AnswerCacheMegabytes * 1_048_576L;
 }
