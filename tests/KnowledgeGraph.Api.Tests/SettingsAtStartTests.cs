@@ -11,6 +11,7 @@ public class SettingsAtStartTests
     [InlineData("KG_GRAPHQL_TIMEOUT_SECONDS", "-1", "it must be a number of seconds above 0")]
     [InlineData("KG_WS_INIT_TIMEOUT_SECONDS", "1s", "to type 'System.Double'")]
     [InlineData("KG_WEBHOOK_MAX_ATTEMPTS", "0", "it must be a whole number above 0")]
+    [InlineData("KG_ANSWER_CACHE_MB", "-1", "it must be a whole number, 0 or more")]
     [InlineData("KG_PROJECTION_BATCH", "lots", "to type 'System.Int32'")]
     [InlineData("KG_GRAPH", "mongodb", "it must be one of 'postgres', 'neo4j'")]
     [InlineData("KG_NEO4J_URL", "localhost:7474", "it must be an absolute http(s) address")]

@@ -18,12 +18,12 @@ public sealed class AboveZeroAttribute : ValidationAttribute
     };
 }
 
-/// <summary>A whole number, 0 or above (0 turns something off).</summary>
+/// <summary>A whole number, 0 or more (0 turns the feature off).</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class ZeroOrAboveAttribute : ValidationAttribute
+public sealed class AtLeastZeroAttribute : ValidationAttribute
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        value is null or int and >= 0 ? ValidationResult.Success : Setting.Refuse(validationContext, value, "a whole number, 0 or above");
+        value is null or int and >= 0 ? ValidationResult.Success : Setting.Refuse(validationContext, value, "a whole number, 0 or more");
 }
 
 /// <summary>One of a closed set of words (compared ignoring case); unset keeps the default.</summary>

@@ -39,8 +39,8 @@ public sealed class GraphQLLimits
     [ConfigurationKeyName("KG_GRAPHQL_EXPENSIVE_CONCURRENCY"), AboveZero]
     public int ExpensiveConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
-    /// <summary>The memory for answers kept by knowledge point; 0 turns the cache off.</summary>
-    [ConfigurationKeyName("KG_ANSWER_CACHE_MB"), ZeroOrAbove]
+    /// <summary>Memory for the answers kept by knowledge point (<see cref="AnswerCache"/>); 0 turns the cache off.</summary>
+    [ConfigurationKeyName("KG_ANSWER_CACHE_MB"), AtLeastZero]
     public int AnswerCacheMegabytes { get; set; } = 32;
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
