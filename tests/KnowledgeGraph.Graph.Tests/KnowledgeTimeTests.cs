@@ -21,7 +21,8 @@ public class KnowledgeTimeTests
         var (writer, _, dataSource) = GraphFixture.Postgres(database);
         await using var __ = dataSource;
         await using var store = database.CreateStore();
-        await ImportAsync(store, database, "cycles.jsonl", "cycles-retractions.jsonl", "knowledge-1-recorded.jsonl", "knowledge-2-retracted.jsonl", "knowledge-3-new-agreement.jsonl");
+        await ImportAsync(store, database, "cycles.jsonl", "cycles-retractions.jsonl", "knowledge-1-recorded.jsonl", "knowledge-2-retracted.jsonl", "knowledge-3-new-agreement.jsonl",
+            "attributes-1-registered.jsonl", "attributes-2-changed.jsonl");
         await writer.ResetAsync(ct);
         await using var session = store.QuerySession();
         var all = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync(ct);
@@ -39,6 +40,8 @@ public class KnowledgeTimeTests
         var retracted = Assert.Single(live, l => l.StartsWith("edge|SUPPLIES|Organization|kanto-magnetics|", StringComparison.Ordinal));
         long Sequence(string id) => all.Single(e => EnvelopeHeaders.HasEnvelope(e) && EnvelopeHeaders.Read(e).Id == id).Sequence;
         Assert.EndsWith($"|known|{Sequence("k-sup-rotor-jp")}|{Sequence("k-retract-rotor-jp")}", retracted);
+        Assert.Contains(live, l => l.StartsWith("node|Facility|lulea-plant|", StringComparison.Ordinal)
+            && l.Contains("|attrs|2024-04-01|open|", StringComparison.Ordinal) && l.EndsWith("|open", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -50,6 +50,12 @@ public partial interface IGraphReader
     /// <summary>This reader answering every question for the given knowledge: the graph as those events describe it.</summary>
     IGraphReader KnownAt(Knowledge knowledge);
 
+    /// <summary>
+    /// This reader giving each node the attributes it had at the world date (by default, the latest; relationships are
+    /// read at the dates each question names). A store that keeps only the latest attributes gives those.
+    /// </summary>
+    IGraphReader AttributesAsOf(DateOnly asOf);
+
     /// <summary>The knowledge point the knowledge names; for <see cref="Knowledge.All"/>, the last sequence the graph holds.</summary>
     Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct);
 }

@@ -11,9 +11,10 @@ namespace KnowledgeGraph.Graph.Postgres;
 
 /// <summary>
 /// The reads of the PostgreSQL graph; every statement is parameterized and written here, next to its adapter. Each reads
-/// the graph's views, which keep the versions believed at the knowledge point set for its transaction (see schema.sql).
+/// the graph's views, which keep the versions believed at the knowledge point set for its transaction, each node with
+/// its attributes at the world date set for it (see schema.sql).
 /// </summary>
-public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Knowledge? knowledge = null) : IGraphReader
+public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Knowledge? knowledge = null, DateOnly? attributesAsOf = null) : IGraphReader
 {
     internal const string NodeColumns = "label, id, valid_from, props::text, event_ids";
     internal const string EdgeColumns = "type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props::text, event_ids";
@@ -107,7 +108,9 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
         QueryAsync($"SELECT {EventColumns} FROM kg_graph.events WHERE stream = @stream ORDER BY effective_date, seq", ReadEvent, ct,
             P("stream", stream));
 
-    public IGraphReader KnownAt(Knowledge knowledge) => new PostgresGraphReader(dataSource, knowledge.IsAll ? null : knowledge);
+    public IGraphReader KnownAt(Knowledge knowledge) => new PostgresGraphReader(dataSource, knowledge.IsAll ? null : knowledge, attributesAsOf);
+
+    public IGraphReader AttributesAsOf(DateOnly asOf) => new PostgresGraphReader(dataSource, knowledge, asOf);
 
     public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct) =>
         (await QueryAsync(
@@ -142,28 +145,38 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
         .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     /// <summary>
-    /// Runs the statement for this reader's knowledge point: a first statement of the same batch (one implicit
-    /// transaction) sets it, from the sequence, or from the last event recorded at or before the instant.
+    /// Runs the statement for this reader's knowledge point and world date of the attributes: a first statement of the
+    /// same batch (one implicit transaction) sets them; the point from the sequence, or from the last event recorded at
+    /// or before the instant.
     /// </summary>
     internal async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params NpgsqlParameter[] parameters)
     {
         await using var batch = dataSource.CreateBatch();
-        if (knowledge is not null)
+        var scoped = knowledge is not null || attributesAsOf is not null;
+        if (scoped)
         {
-            var known = new NpgsqlBatchCommand(knowledge.Sequence is not null
-                ? "SELECT set_config('kg.known_at', @seq::text, true)"
-                : "SELECT set_config('kg.known_at', (SELECT coalesce(max(seq), 0) FROM kg_graph.event_records WHERE recorded_at <= @at)::text, true)");
-            known.Parameters.Add(knowledge.Sequence is { } s
-                ? new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = s }
-                : new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = knowledge.At!.Value.ToUniversalTime() });
-            batch.BatchCommands.Add(known);
+            var known = knowledge switch
+            {
+                null => "''",
+                { Sequence: not null } => "@seq::text",
+                _ => "(SELECT coalesce(max(seq), 0) FROM kg_graph.event_records WHERE recorded_at <= @at)::text",
+            };
+            var setting = new NpgsqlBatchCommand($"SELECT set_config('kg.known_at', {known}, true), set_config('kg.as_of', coalesce(@as_of::text, ''), true)");
+            if (knowledge is not null)
+            {
+                setting.Parameters.Add(knowledge.Sequence is { } s
+                    ? new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = s }
+                    : new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = knowledge.At!.Value.ToUniversalTime() });
+            }
+            setting.Parameters.Add(new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = (object?)attributesAsOf ?? DBNull.Value });
+            batch.BatchCommands.Add(setting);
         }
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddRange(parameters);
         batch.BatchCommands.Add(command);
         var rows = new List<T>();
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        if (knowledge is not null)
+        if (scoped)
         {
             await reader.NextResultAsync(ct);
         }

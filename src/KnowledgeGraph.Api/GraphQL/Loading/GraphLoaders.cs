@@ -9,13 +9,13 @@ namespace KnowledgeGraph.Api.GraphQL.Loading;
 public sealed class GraphLoaders(IGraphReader reader)
 {
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Knowledge, GraphLoaders> _known = new();
+    private readonly ConcurrentDictionary<(Knowledge, DateOnly), GraphLoaders> _scoped = new();
 
     public IGraphReader Reader => reader;
 
-    /// <summary>The loaders of the same request reading the graph as the knowledge describes it.</summary>
-    public GraphLoaders KnownAt(Knowledge knowledge) =>
-        knowledge.IsAll ? this : _known.GetOrAdd(knowledge, k => new GraphLoaders(reader.KnownAt(k)));
+    /// <summary>The loaders of the same request reading the graph as the knowledge describes it, nodes with their attributes at the world date.</summary>
+    public GraphLoaders At(Knowledge knowledge, DateOnly asOf) =>
+        _scoped.GetOrAdd((knowledge, asOf), k => new GraphLoaders(reader.KnownAt(k.Item1).AttributesAsOf(k.Item2)));
 
     public IDataLoaderResult<GraphNode?> Node(string label, string id) =>
         Loader($"node:{label}", (IReadOnlyCollection<string> ids, CancellationToken ct) => Index(reader.NodesAsync(label, ids, ct), n => n.Id)).Load(id);
