@@ -13,8 +13,8 @@ public class StreamFolderTests
     private static StreamEvent Event(string id, string date, object data) =>
         new(Interlocked.Increment(ref _sequence), new EventEnvelope(id, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), new Source("t", "p"), data));
 
-    /// <summary>What the stream's events say now, without the versions later events superseded.</summary>
-    private static StreamGraph Fold(string stream, IReadOnlyList<StreamEvent> events) => StreamFolder.Fold(stream, events).Current();
+    /// <summary>What the stream's events say now, without the versions later events superseded (the fold carried forward checked too).</summary>
+    private static StreamGraph Fold(string stream, IReadOnlyList<StreamEvent> events) => FoldTable.Fold(stream, events).Current();
 
     private static GraphEdge Single(StreamGraph graph, string type) => Assert.Single(graph.Edges, e => e.Type == type);
 
