@@ -28,5 +28,7 @@ public sealed class ComposedReader(IGraphReader inner) : IGraphReader
 
     public IGraphReader AttributesAsOf(DateOnly asOf) => new ComposedReader(inner.AttributesAsOf(asOf));
 
+    public IGraphReader Pinned(long sequence) => new ComposedReader(inner.Pinned(sequence));
+
     public Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct) => inner.KnowledgeAsync(knowledge, ct);
 }

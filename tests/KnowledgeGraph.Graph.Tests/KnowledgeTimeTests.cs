@@ -69,7 +69,14 @@ public class KnowledgeTimeTests
         }
         var latest = await FirmsLackingSupplier.RunAsync(reader, new FlagshipQuestion("magnet", "NATO", null, ["CN"], AsOf), ct);
 
+        // A request pinned to the first point reads there, and reports it, whatever was projected since.
+        var pinned = reader.Pinned(points[0]);
+        var pinnedAnswer = await FirmsLackingSupplier.RunAsync(pinned, new FlagshipQuestion("magnet", "NATO", null, ["CN"], AsOf), ct);
+
         Assert.Equal(["prairie-motors", "prairie-motors,rotor-werke", "rotor-werke"], answers);
+        Assert.Equal("prairie-motors", Assert.Single(pinnedAnswer).Organization.Id);
+        Assert.Equal(points[0], (await pinned.KnowledgeAsync(Knowledge.All, ct)).Sequence);
+        Assert.Equal(points[1], (await pinned.KnowledgeAsync(new Knowledge(points[1]), ct)).Sequence);
         Assert.Equal("rotor-werke", Assert.Single(latest).Organization.Id);
         Assert.True(points[0] < points[1] && points[1] < points[2], string.Join(",", points));
     }

@@ -116,6 +116,9 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
     /// <summary>Neo4j holds each node with its latest attributes in world time (see <see cref="Neo4jBatch"/>); relationships keep their dates.</summary>
     public IGraphReader AttributesAsOf(DateOnly asOf) => this;
 
+    /// <summary>Neo4j holds what is known now: a request reads what it holds as it goes.</summary>
+    public IGraphReader Pinned(long sequence) => this;
+
     public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct)
     {
         KnownAt(knowledge);

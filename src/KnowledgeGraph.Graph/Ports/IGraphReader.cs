@@ -56,6 +56,15 @@ public partial interface IGraphReader
     /// </summary>
     IGraphReader AttributesAsOf(DateOnly asOf);
 
-    /// <summary>The knowledge point the knowledge names; for <see cref="Knowledge.All"/>, the last sequence the graph holds.</summary>
+    /// <summary>
+    /// This reader answering what names no knowledge point at the point the graph held when a request began, however
+    /// far the projection goes meanwhile (a store that keeps only what is known now answers with what it holds).
+    /// </summary>
+    IGraphReader Pinned(long sequence);
+
+    /// <summary>
+    /// The knowledge point the knowledge names; for <see cref="Knowledge.All"/>, the point this reader answers at (the
+    /// last sequence the graph holds, unless it was given a point).
+    /// </summary>
     Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct);
 }

@@ -14,7 +14,7 @@ namespace KnowledgeGraph.Graph.Postgres;
 /// the graph's views, which keep the versions believed at the knowledge point set for its transaction, each node with
 /// its attributes at the world date set for it (see schema.sql).
 /// </summary>
-public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Knowledge? knowledge = null, DateOnly? attributesAsOf = null) : IGraphReader
+public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Knowledge? known = null, DateOnly? attributesAsOf = null) : IGraphReader
 {
     internal const string NodeColumns = "label, id, valid_from, props::text, event_ids";
     internal const string EdgeColumns = "type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props::text, event_ids";
@@ -110,9 +110,13 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
 
     public IGraphReader KnownAt(Knowledge knowledge) => new PostgresGraphReader(dataSource, knowledge.IsAll ? null : knowledge, attributesAsOf);
 
-    public IGraphReader AttributesAsOf(DateOnly asOf) => new PostgresGraphReader(dataSource, knowledge, asOf);
+    public IGraphReader AttributesAsOf(DateOnly asOf) => new PostgresGraphReader(dataSource, known, asOf);
 
-    public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct) =>
+    public IGraphReader Pinned(long sequence) => new PostgresGraphReader(dataSource, new Knowledge(sequence), attributesAsOf);
+
+    public Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct) => PointAsync(knowledge.IsAll && known is { } own ? own : knowledge, ct);
+
+    private async Task<KnowledgePoint> PointAsync(Knowledge point, CancellationToken ct) =>
         (await QueryAsync(
             """
             WITH point AS (
@@ -122,8 +126,8 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
             SELECT point.seq, (SELECT max(recorded_at) FROM kg_graph.event_records e WHERE e.seq = point.seq) FROM point
             """,
             r => new KnowledgePoint(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1)), ct,
-            new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = (object?)knowledge.Sequence ?? DBNull.Value },
-            new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = (object?)knowledge.At?.ToUniversalTime() ?? DBNull.Value }))[0];
+            new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = (object?)point.Sequence ?? DBNull.Value },
+            new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = (object?)point.At?.ToUniversalTime() ?? DBNull.Value }))[0];
 
     private static NpgsqlParameter P(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
@@ -152,21 +156,21 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
     internal async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params NpgsqlParameter[] parameters)
     {
         await using var batch = dataSource.CreateBatch();
-        var scoped = knowledge is not null || attributesAsOf is not null;
+        var scoped = known is not null || attributesAsOf is not null;
         if (scoped)
         {
-            var known = knowledge switch
+            var point = known switch
             {
                 null => "''",
                 { Sequence: not null } => "@seq::text",
                 _ => "(SELECT coalesce(max(seq), 0) FROM kg_graph.event_records WHERE recorded_at <= @at)::text",
             };
-            var setting = new NpgsqlBatchCommand($"SELECT set_config('kg.known_at', {known}, true), set_config('kg.as_of', coalesce(@as_of::text, ''), true)");
-            if (knowledge is not null)
+            var setting = new NpgsqlBatchCommand($"SELECT set_config('kg.known_at', {point}, true), set_config('kg.as_of', coalesce(@as_of::text, ''), true)");
+            if (known is not null)
             {
-                setting.Parameters.Add(knowledge.Sequence is { } s
+                setting.Parameters.Add(known.Sequence is { } s
                     ? new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = s }
-                    : new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = knowledge.At!.Value.ToUniversalTime() });
+                    : new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = known.At!.Value.ToUniversalTime() });
             }
             setting.Parameters.Add(new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = (object?)attributesAsOf ?? DBNull.Value });
             batch.BatchCommands.Add(setting);
