@@ -9,13 +9,17 @@ require_dotnet() {
   command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download" >&2; exit 2; }
 }
 
-# node and npm build the web bundles and run the conformance and Cypher checks. They need Node.js 20 or later
-# (graphql-ws 6); a Debian 12 machine has 18. Then the registry's `node` package (a Node.js 24 binary) is installed
-# into .tools/node and put first on PATH. As root, missing node and npm come from Debian's packages first.
-NODE_MIN=20
+# node and npm build the web bundles and run the conformance and Cypher checks. The tools' packages say in their
+# `engines` what they need: graphql-ws 6 Node.js 20, @neo4j-cypher/language-support (tools/cypher-lint) 24.11.1, the
+# highest, so NODE_MIN. A Debian 12 machine has 18: then the registry's `node` package (a Node.js 24 binary) is
+# installed into .tools/node and put first on PATH. As root, missing node and npm come from Debian's packages first.
+NODE_MIN=24.11.1
 NODE_PACKAGE=node@24
 
-node_major() { node --version 2>/dev/null | sed -nE 's/^v([0-9]+)\..*/\1/p'; }
+node_version() { node --version 2>/dev/null | sed -nE 's/^v([0-9]+\.[0-9]+\.[0-9]+).*/\1/p'; }
+
+# True when the version $1 is $NODE_MIN or later.
+node_new_enough() { [ -n "$1" ] && [ "$(printf '%s\n%s\n' "$NODE_MIN" "$1" | sort -V | head -1)" = "$NODE_MIN" ]; }
 
 require_node() {
   local tools="$ROOT/.tools/node/node_modules/.bin"
@@ -28,14 +32,14 @@ require_node() {
       echo "node and npm are needed (Debian/Ubuntu: sudo apt-get install nodejs npm)" >&2; exit 2
     fi
   fi
-  local major; major="$(node_major)"
-  if [ -z "$major" ] || [ "$major" -lt "$NODE_MIN" ]; then
-    echo "Node.js ${major:-?} found; the tools need $NODE_MIN or later: installing $NODE_PACKAGE into .tools/node..." >&2
+  local version; version="$(node_version)"
+  if ! node_new_enough "$version"; then
+    echo "Node.js ${version:-?} found; the tools need $NODE_MIN or later: installing $NODE_PACKAGE into .tools/node..." >&2
     npm install --prefix "$ROOT/.tools/node" --no-audit --no-fund --loglevel=error "$NODE_PACKAGE" >&2
     export PATH="$tools:$PATH"
-    major="$(node_major)"
-    if [ -z "$major" ] || [ "$major" -lt "$NODE_MIN" ]; then
-      echo "Node.js $NODE_MIN or later is still not on PATH (found ${major:-none}); install it and run again." >&2; exit 2
+    version="$(node_version)"
+    if ! node_new_enough "$version"; then
+      echo "Node.js $NODE_MIN or later is still not on PATH (found ${version:-none}); install it and run again." >&2; exit 2
     fi
   fi
 }

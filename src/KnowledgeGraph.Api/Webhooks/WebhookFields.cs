@@ -9,6 +9,9 @@ namespace KnowledgeGraph.Api.Webhooks;
 /// <summary>Registering, listing and replaying webhooks; every field needs an API key, since webhooks reveal integrations.</summary>
 internal static class WebhookFields
 {
+    /// <summary>The query fields, whose answers change without an event (so they are never kept by knowledge point).</summary>
+    public static readonly IReadOnlySet<string> Queries = new HashSet<string>(StringComparer.Ordinal) { "webhooks", "deadLetters" };
+
     public static void AddWebhookMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<WebhookType>>("registerWebhook")

@@ -49,6 +49,21 @@ public class GraphQLLimitsTests(TestDatabase database) : IClassFixture<TestDatab
     }
 
     [Fact]
+    public async Task OverSizeBody_IsRefusedWith413_NamingTheLimit_WhileASmallerOneIsAnswered()
+    {
+        await using var server = Server(("KG_GRAPHQL_MAX_BODY_BYTES", "2000"), ("KG_GRAPHQL_MAX_QUERY_BYTES", "100"));
+        using var client = server.CreateHttpClient();
+
+        // The query itself is small: the variables make the body large.
+        var small = await client.PostGraphQLAsync(new { query = "{ __typename }", variables = new { padding = new string('x', 1000) } });
+        var large = await client.PostGraphQLAsync(new { query = "{ __typename }", variables = new { padding = new string('x', 3000) } });
+
+        Assert.Equal(HttpStatusCode.OK, small.Status);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.Status);
+        Assert.Contains("The request body is over 2000 bytes (KG_GRAPHQL_MAX_BODY_BYTES)", large.FirstErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QueryOverTheTimeout_IsStoppedAndAnsweredWithATimeoutError()
     {
         await using var server = Server(("KG_GRAPHQL_TIMEOUT_SECONDS", "0.001"));

@@ -26,9 +26,13 @@ internal sealed class AnswerCache(GraphQLLimits limits, IGraphQLTextSerializer s
     /// <summary>What identifies an answer. Who asks matters only through whether a key was sent.</summary>
     public sealed record Key(string Query, string? OperationName, string Variables, long Sequence, DateOnly Today, bool Authenticated);
 
-    /// <summary>The key of a query's answer; null for what is not kept (a mutation, or no cache at all).</summary>
+    /// <summary>
+    /// The key of a query's answer; null for what is not kept: a mutation, a query of what is not in the event store
+    /// (webhooks and their dead letters, or a fragment at the top, which may hide them), or no cache at all.
+    /// </summary>
     public Key? KeyOf(GraphQLRequest request, GraphQLOperationDefinition? operation, KnowledgePoint knowledge, bool authenticated) =>
-        limits.AnswerCacheBytes <= 0 || operation?.Operation != OperationType.Query ? null
+        limits.AnswerCacheBytes <= 0 || operation?.Operation != OperationType.Query
+            || !operation.SelectionSet.Selections.All(s => s is GraphQLField field && !Webhooks.WebhookFields.Queries.Contains(field.Name.StringValue)) ? null
         : new Key(request.Query!, request.OperationName, request.Variables is null ? "" : serializer.Serialize(request.Variables),
             knowledge.Sequence, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), authenticated);
 
