@@ -34,7 +34,7 @@ public class FoldBenchmarks
         {
             0 => new FacilityRegistered("plant", "Plant", "acme", "US", "separation", "operating", ["ndpr-oxide"], 100),
             _ when i % 2 == 1 => new FacilityStatusChanged("plant", i % 4 == 1 ? "idle" : "operating"),
-            _ => (object)new FacilityUpdated("plant", CapacityTonnesPerYear: 100 + i),
+            _ => (CatalogEvent)new FacilityUpdated("plant", CapacityTonnesPerYear: 100 + i),
         }))).ToArray();
         _before = StreamFolder.Fold("facility:plant", _events[..^1]);
     }
