@@ -9,6 +9,7 @@ return args switch
     ["import-child", var mode, var file, var connection] => await ImportChild.RunAsync(mode, file, connection),
     ["reference-server", var connection, var url] => await ReferenceServer.RunAsync(connection, url),
     ["micro", .. var rest] => MicroBenchmarks.Run(BenchOptions.Parse(rest)),
+    ["fold", .. var rest] => FoldBenchmarks.Run(BenchOptions.Parse(rest)),
     ["read-side", var org, var other, var seconds, .. var targets] => await ReadSideFigure.RunAsync(org, other,
         TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)), targets.Select(ReadSideTarget).ToList()),
     _ => Usage(),
@@ -27,6 +28,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: KnowledgeGraph.Bench run [--size tiny|small|full] [--out FOLDER]");
     Console.Error.WriteLine("       KnowledgeGraph.Bench micro [--size tiny|small|full]   (BenchmarkDotNet micro-benchmarks)");
+    Console.Error.WriteLine("       KnowledgeGraph.Bench fold [--size tiny|small|full]    (the projection's fold of one stream of 5, 50 and 500 events)");
     Console.Error.WriteLine("       KnowledgeGraph.Bench read-side ORG_ID OTHER_ID SECONDS LABEL=URL[@PID]...   (the README's questions against running APIs)");
     return 2;
 }

@@ -26,5 +26,9 @@ public sealed class ComposedReader(IGraphReader inner) : IGraphReader
 
     public IGraphReader KnownAt(Knowledge knowledge) => new ComposedReader(inner.KnownAt(knowledge));
 
+    public IGraphReader AttributesAsOf(DateOnly asOf) => new ComposedReader(inner.AttributesAsOf(asOf));
+
+    public IGraphReader Pinned(long sequence) => new ComposedReader(inner.Pinned(sequence));
+
     public Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct) => inner.KnowledgeAsync(knowledge, ct);
 }

@@ -21,7 +21,8 @@ public class KnowledgeTimeTests
         var (writer, _, dataSource) = GraphFixture.Postgres(database);
         await using var __ = dataSource;
         await using var store = database.CreateStore();
-        await ImportAsync(store, database, "cycles.jsonl", "cycles-retractions.jsonl", "knowledge-1-recorded.jsonl", "knowledge-2-retracted.jsonl", "knowledge-3-new-agreement.jsonl");
+        await ImportAsync(store, database, "cycles.jsonl", "cycles-retractions.jsonl", "knowledge-1-recorded.jsonl", "knowledge-2-retracted.jsonl", "knowledge-3-new-agreement.jsonl",
+            "attributes-1-registered.jsonl", "attributes-2-changed.jsonl");
         await writer.ResetAsync(ct);
         await using var session = store.QuerySession();
         var all = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync(ct);
@@ -39,6 +40,8 @@ public class KnowledgeTimeTests
         var retracted = Assert.Single(live, l => l.StartsWith("edge|SUPPLIES|Organization|kanto-magnetics|", StringComparison.Ordinal));
         long Sequence(string id) => all.Single(e => EnvelopeHeaders.HasEnvelope(e) && EnvelopeHeaders.Read(e).Id == id).Sequence;
         Assert.EndsWith($"|known|{Sequence("k-sup-rotor-jp")}|{Sequence("k-retract-rotor-jp")}", retracted);
+        Assert.Contains(live, l => l.StartsWith("node|Facility|lulea-plant|", StringComparison.Ordinal)
+            && l.Contains("|attrs|2024-04-01|open|", StringComparison.Ordinal) && l.EndsWith("|open", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,7 +69,14 @@ public class KnowledgeTimeTests
         }
         var latest = await FirmsLackingSupplier.RunAsync(reader, new FlagshipQuestion("magnet", "NATO", null, ["CN"], AsOf), ct);
 
+        // A request pinned to the first point reads there, and reports it, whatever was projected since.
+        var pinned = reader.Pinned(points[0]);
+        var pinnedAnswer = await FirmsLackingSupplier.RunAsync(pinned, new FlagshipQuestion("magnet", "NATO", null, ["CN"], AsOf), ct);
+
         Assert.Equal(["prairie-motors", "prairie-motors,rotor-werke", "rotor-werke"], answers);
+        Assert.Equal("prairie-motors", Assert.Single(pinnedAnswer).Organization.Id);
+        Assert.Equal(points[0], (await pinned.KnowledgeAsync(Knowledge.All, ct)).Sequence);
+        Assert.Equal(points[1], (await pinned.KnowledgeAsync(new Knowledge(points[1]), ct)).Sequence);
         Assert.Equal("rotor-werke", Assert.Single(latest).Organization.Id);
         Assert.True(points[0] < points[1] && points[1] < points[2], string.Join(",", points));
     }

@@ -5,7 +5,7 @@ using static KnowledgeGraph.Graph.Tests.FoldTable;
 
 namespace KnowledgeGraph.Graph.Tests;
 
-/// <summary>An organization's stream: its latest attributes, where it is based over time, what it needs over time.</summary>
+/// <summary>An organization's stream: its attributes over time, where it is based over time, what it needs over time.</summary>
 public class OrganizationFoldTests
 {
     private static readonly OrganizationRegistered Acme =
@@ -24,7 +24,7 @@ public class OrganizationFoldTests
     }
 
     [Fact]
-    public void Updates_MoveItAndChangeItsNeeds_FromTheirOwnDates_AndTheLatestInWorldTimeNamesIt()
+    public void Updates_MoveItRenameItAndChangeItsNeeds_FromTheirOwnDates_InWorldTimeOrder()
     {
         // The rename of 2024 is recorded before the one of 2023: world time decides which is latest.
         Then("org:acme", [
@@ -32,8 +32,16 @@ public class OrganizationFoldTests
                 Event("u1", "2022-06-01", new OrganizationUpdated("acme", Country: "AU", Consumes: ["ndpr-oxide", "dy-oxide"])),
                 Event("u2", "2024-01-01", new OrganizationUpdated("acme", Name: "Acme Rare Earths", Kind: "consortium")),
                 Event("u3", "2023-01-01", new OrganizationUpdated("acme", Name: "Acme Ltd"))],
-            [new Organization("acme", Day("2020-01-01"), ["r1", "u1", "u3", "u2"], "Acme Rare Earths", "AU", OrganizationKind.Consortium,
-                [Stage.Magnet, Stage.Alloy], ["ACME Corp"], ["ndpr-oxide", "dy-oxide"])],
+            [
+                new Organization("acme", Day("2020-01-01"), ["r1"], "Acme", "US", OrganizationKind.Company,
+                    [Stage.Magnet, Stage.Alloy], ["ACME Corp"], ["ndpr-oxide", "alloy"]) { AttributesTo = Day("2022-06-01") },
+                new Organization("acme", Day("2020-01-01"), ["r1", "u1"], "Acme", "AU", OrganizationKind.Company,
+                    [Stage.Magnet, Stage.Alloy], ["ACME Corp"], ["ndpr-oxide", "dy-oxide"]) { AttributesFrom = Day("2022-06-01"), AttributesTo = Day("2023-01-01") },
+                new Organization("acme", Day("2020-01-01"), ["r1", "u1", "u3"], "Acme Ltd", "AU", OrganizationKind.Company,
+                    [Stage.Magnet, Stage.Alloy], ["ACME Corp"], ["ndpr-oxide", "dy-oxide"]) { AttributesFrom = Day("2023-01-01"), AttributesTo = Day("2024-01-01") },
+                new Organization("acme", Day("2020-01-01"), ["r1", "u1", "u3", "u2"], "Acme Rare Earths", "AU", OrganizationKind.Consortium,
+                    [Stage.Magnet, Stage.Alloy], ["ACME Corp"], ["ndpr-oxide", "dy-oxide"]) { AttributesFrom = Day("2024-01-01") },
+            ],
             [
                 new BasedIn("acme", "US", Day("2020-01-01"), Day("2022-06-01"), ["r1", "u1"]),
                 new BasedIn("acme", "AU", Day("2022-06-01"), null, ["u1"]),

@@ -13,8 +13,8 @@ public class StreamFolderTests
     private static StreamEvent Event(string id, string date, CatalogEvent data) =>
         new(Interlocked.Increment(ref _sequence), new EventEnvelope(id, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), new Source("t", "p"), data));
 
-    /// <summary>What the stream's events say now, without the versions later events superseded.</summary>
-    private static StreamGraph Fold(string stream, IReadOnlyList<StreamEvent> events) => StreamFolder.Fold(stream, events).Current();
+    /// <summary>What the stream's events say now, without the versions later events superseded (the fold carried forward checked too).</summary>
+    private static StreamGraph Fold(string stream, IReadOnlyList<StreamEvent> events) => FoldTable.Fold(stream, events).Current();
 
     private static GraphEdge Single(StreamGraph graph, string type) => Assert.Single(graph.Edges, e => e.Type == type);
 
@@ -151,7 +151,7 @@ public class StreamFolderTests
     }
 
     [Fact]
-    public void FacilityUpdate_VersionsOperation_AndProducts_WithoutSplittingWhatItDidNotChange()
+    public void FacilityUpdate_VersionsOperation_Products_AndAttributes_WithoutSplittingWhatItDidNotChange()
     {
         var graph = Fold("facility:f", [
             Event("e1", "2020-01-01", new FacilityRegistered("f", "Plant", "a", "US", "separation", "under-construction", ["la-ce-oxide"])),
@@ -163,7 +163,9 @@ public class StreamFolderTests
             Versions(graph, Relationships.Operates, e => WireName.Of(((Operates)e).Status)));
         Assert.Equal(1000m, graph.Edges.OfType<Operates>().Last().CapacityTonnesPerYear);
         Assert.Equal("la-ce-oxide 2020-01-01..open, ndpr-oxide 2025-01-01..open", Versions(graph, Relationships.Produces, e => e.ToId));
-        var facility = Assert.IsType<Facility>(graph.Nodes.Single());
-        Assert.Equal(("Plant III", FacilityStatus.Operating), (facility.Name, facility.Status));
+        Assert.Equal("Plant under-construction start..2023-01-01, Plant operating 2023-01-01..2025-01-01, "
+            + "Plant II operating 1000 2025-01-01..2025-06-01, Plant III operating 1000 2025-06-01..open",
+            string.Join(", ", graph.Nodes.OfType<Facility>().OrderBy(f => f.AttributesFrom).Select(f => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{f.Name} {WireName.Of(f.Status)}{(f.CapacityTonnesPerYear is { } c ? $" {c}" : "")} {f.AttributesFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "start"}..{f.AttributesTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "open"}"))));
     }
 }

@@ -26,7 +26,10 @@ internal static class Arguments
         return Today.Of(context.RequestServices!);
     }
 
-    /// <summary>The request's loaders, reading the graph as known at the field's knowledge point (see <see cref="KnowledgeTime"/>).</summary>
+    /// <summary>
+    /// The request's loaders, reading the graph as known at the field's knowledge point (see <see cref="KnowledgeTime"/>),
+    /// each node with its attributes at the field's asOf.
+    /// </summary>
     public static GraphLoaders Loaders(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<GraphLoaders>().KnownAt(context.Knowledge());
+        context.RequestServices!.GetRequiredService<GraphLoaders>().At(context.Knowledge(), context.AsOf());
 }

@@ -52,9 +52,9 @@ public sealed class QueryType : ObjectGraphType
                 var first = Paging.First(ctx);
                 return Connections.AtOffset(await ctx.Loaders().Reader.SearchAsync(text, offset, first, ctx.CancellationToken), offset);
             });
-        Field<NodeInterface>("node").Description("Any node by its id (organizations first, then facilities, deals, policies, countries, blocs, products).")
+        Field<NodeInterface>("node").Description("Any node by its id (organizations first, then facilities, deals, policies, countries, blocs, products), with the attributes it had at asOf.")
             .Argument<NonNullGraphType<StringGraphType>>("id")
-            .KnowledgeArguments()
+            .AsOfArgument()
             .ResolveAsync(async ctx => await ctx.Loaders().Reader.NodeAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken));
         Field<NonNullGraphType<ConnectionType<NeighbourType, Neighbour>>>("neighbours")
             .Description("The relationships of a node valid at asOf, with the nodes at their other ends: those leaving it first, then by type.")
@@ -80,7 +80,7 @@ public sealed class QueryType : ObjectGraphType
     }
 
     private void ById<TType>(string name, string label, string description) where TType : IGraphType =>
-        Field<TType>(name).Description(description).Argument<NonNullGraphType<StringGraphType>>("id").KnowledgeArguments()
+        Field<TType>(name).Description($"{description} With the attributes it had at asOf.").Argument<NonNullGraphType<StringGraphType>>("id").AsOfArgument()
             .Resolve(ctx => ctx.Loaders().Node(label, ctx.GetArgument<string>("id")));
 }
 

@@ -4,13 +4,20 @@ namespace KnowledgeGraph.Graph.Model;
 
 /// <summary>
 /// A node of the graph: one typed record per label (see Nodes.cs and Deals.cs), carrying the facts its fold derived.
-/// Static nodes (countries, blocs, products, categories) have no events and no validity. As a version in knowledge
-/// time, it was believed from the stored sequence <see cref="RecordedFrom"/> (inclusive) until <see cref="RecordedTo"/>
-/// (exclusive; null while it still is), when a later event of its stream superseded or retracted it.
+/// Static nodes (countries, blocs, products, categories) have no events and no validity. <see cref="ValidFrom"/> is the
+/// effective date of its registration. As a version in world time, its attributes hold from <see cref="AttributesFrom"/>
+/// (inclusive; null for the attributes it was registered with, which also answer for dates before its registration)
+/// until <see cref="AttributesTo"/> (exclusive; null when open). As a version in knowledge time, it was believed from
+/// the stored sequence <see cref="RecordedFrom"/> (inclusive) until <see cref="RecordedTo"/> (exclusive; null while it
+/// still is), when a later event of its stream superseded or retracted it.
 /// </summary>
 public abstract record GraphNode(string Id, DateOnly? ValidFrom, IReadOnlyList<string> EventIds)
 {
     public abstract string Label { get; }
+
+    public DateOnly? AttributesFrom { get; init; }
+
+    public DateOnly? AttributesTo { get; init; }
 
     public long RecordedFrom { get; init; }
 
@@ -63,6 +70,13 @@ public sealed record StreamGraph(
         Nodes = Nodes.Where(n => n.RecordedTo is null).ToList(),
         Edges = Edges.Where(e => e.RecordedTo is null).ToList(),
     };
+
+    /// <summary>What is believed now, each node with its latest attributes in world time (a store that keeps no history).</summary>
+    public StreamGraph Latest()
+    {
+        var current = Current();
+        return current with { Nodes = current.Nodes.Where(n => n.AttributesTo is null).ToList() };
+    }
 }
 
 /// <summary>An event of a stream as the projection reads it, with the instant the store recorded it.</summary>

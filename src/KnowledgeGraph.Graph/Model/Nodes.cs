@@ -2,7 +2,7 @@ using KnowledgeGraph.Domain.Vocabulary;
 
 namespace KnowledgeGraph.Graph.Model;
 
-/// <summary>An organization with its latest attributes; where it is based over time is its BASED_IN relationships.</summary>
+/// <summary>One version of an organization's attributes in world time; where it is based over time is its BASED_IN relationships.</summary>
 public sealed record Organization(
     string Id, DateOnly? ValidFrom, IReadOnlyList<string> EventIds,
     string Name, string Country, OrganizationKind Kind, IReadOnlyList<Stage> Stages, IReadOnlyList<string> Aliases, IReadOnlyList<string> Consumes)
@@ -13,7 +13,7 @@ public sealed record Organization(
     public override string Caption => Name;
 }
 
-/// <summary>A facility with its latest attributes; its status at a date is on its OPERATES relationships.</summary>
+/// <summary>One version of a facility's attributes in world time; its status at a date is also on its OPERATES relationships.</summary>
 public sealed record Facility(
     string Id, DateOnly? ValidFrom, IReadOnlyList<string> EventIds,
     string Name, string OperatorId, string Country, Stage Stage, FacilityStatus Status, IReadOnlyList<string> Products, decimal? CapacityTonnesPerYear)

@@ -11,13 +11,14 @@ namespace KnowledgeGraph.Graph.Neo4j;
 public static class Neo4jBatch
 {
     /// <remarks>
-    /// Neo4j holds what is known now: each stream's versions still believed, each with the sequence it was recorded from.
+    /// Neo4j holds what is known now: each stream's versions still believed, each with the sequence it was recorded from,
+    /// and each node with its latest attributes in world time.
     /// Questions asked at an earlier knowledge point are answered by the PostgreSQL graph.
     /// </remarks>
     public static (string Statement, JsonObject Parameters) For(IReadOnlyList<StreamGraph> streams)
     {
         ArgumentNullException.ThrowIfNull(streams);
-        streams = streams.Select(s => s.Current()).ToList();
+        streams = streams.Select(s => s.Latest()).ToList();
         var statement = new StringBuilder().AppendLine(Cypher.BatchClaimStreams);
         foreach (var type in Relationships.All)
         {

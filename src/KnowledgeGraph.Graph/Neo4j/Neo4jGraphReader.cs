@@ -113,6 +113,12 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
         : throw new QueryInputException(knowledge.Sequence is null ? "knownAt" : "knownAtSequence",
             "the Neo4j graph holds what is known now; an earlier knowledge point is answered by the PostgreSQL graph store");
 
+    /// <summary>Neo4j holds each node with its latest attributes in world time (see <see cref="Neo4jBatch"/>); relationships keep their dates.</summary>
+    public IGraphReader AttributesAsOf(DateOnly asOf) => this;
+
+    /// <summary>Neo4j holds what is known now: a request reads what it holds as it goes.</summary>
+    public IGraphReader Pinned(long sequence) => this;
+
     public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct)
     {
         KnownAt(knowledge);

@@ -9,15 +9,16 @@ namespace KnowledgeGraph.Graph.Ports;
 /// <summary>
 /// The lines of <see cref="IGraphWriter.DumpAsync"/>, the same for every store: fields joined by '|', nulls left out,
 /// facts (GraphJson) as canonical JSON (keys in ordinal order, numbers as decimals, no spaces), so that equal graphs give equal
-/// dumps whichever store holds them. Nodes and relationships end with their knowledge interval ("known", from, to).
+/// dumps whichever store holds them. A node's attributes are followed by their world interval ("attrs", from or "start",
+/// to or "open"); nodes and relationships end with their knowledge interval ("known", from, to).
 /// </summary>
 public static class GraphDump
 {
     public static string Node(GraphNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        return Line("node", node.Label, node.Id, Date(node.ValidFrom), Canonical(GraphJson.Of(node)), string.Join(',', node.EventIds),
-            "known", Number(node.RecordedFrom), node.RecordedTo is { } to ? Number(to) : "open");
+        return Line("node", node.Label, node.Id, Date(node.ValidFrom), Canonical(GraphJson.Of(node)),
+            "attrs", Date(node.AttributesFrom) ?? "start", Date(node.AttributesTo) ?? "open", string.Join(',', node.EventIds), "known", Number(node.RecordedFrom), node.RecordedTo is { } to ? Number(to) : "open");
     }
 
     public static string Edge(GraphEdge edge)

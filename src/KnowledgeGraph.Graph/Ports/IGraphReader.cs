@@ -50,6 +50,21 @@ public partial interface IGraphReader
     /// <summary>This reader answering every question for the given knowledge: the graph as those events describe it.</summary>
     IGraphReader KnownAt(Knowledge knowledge);
 
-    /// <summary>The knowledge point the knowledge names; for <see cref="Knowledge.All"/>, the last sequence the graph holds.</summary>
+    /// <summary>
+    /// This reader giving each node the attributes it had at the world date (by default, the latest; relationships are
+    /// read at the dates each question names). A store that keeps only the latest attributes gives those.
+    /// </summary>
+    IGraphReader AttributesAsOf(DateOnly asOf);
+
+    /// <summary>
+    /// This reader answering what names no knowledge point at the point the graph held when a request began, however
+    /// far the projection goes meanwhile (a store that keeps only what is known now answers with what it holds).
+    /// </summary>
+    IGraphReader Pinned(long sequence);
+
+    /// <summary>
+    /// The knowledge point the knowledge names; for <see cref="Knowledge.All"/>, the point this reader answers at (the
+    /// last sequence the graph holds, unless it was given a point).
+    /// </summary>
     Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct);
 }

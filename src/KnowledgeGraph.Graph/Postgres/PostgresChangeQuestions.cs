@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Graph.Postgres;
 /// <summary>
 /// What changed between two points, one statement each way. Between two knowledge points: the versions believed at
 /// the first and no longer at the second, and those believed at the second and not yet at the first, paired by what
-/// they are about; between two world dates: the versions (known at the reader's point) valid at one date and not at
+/// they are about (a node by its latest attributes in world time); between two world dates: the versions (known at the reader's point) valid at one date and not at
 /// the other. Deals are told by their relationships, and a party's link to its deal by the deal's relationship.
 /// </summary>
 public sealed partial class PostgresGraphReader
@@ -17,8 +17,8 @@ public sealed partial class PostgresGraphReader
         """
         came_e AS (SELECT * FROM kg_graph.edge_versions WHERE type <> 'PARTY_TO' AND recorded_from > @k1 AND recorded_from <= @k2 AND (recorded_to IS NULL OR recorded_to > @k2)),
         gone_e AS (SELECT * FROM kg_graph.edge_versions WHERE type <> 'PARTY_TO' AND recorded_from <= @k1 AND recorded_to > @k1 AND recorded_to <= @k2),
-        came_n AS (SELECT * FROM kg_graph.node_versions WHERE label <> 'Deal' AND stream IS NOT NULL AND recorded_from > @k1 AND recorded_from <= @k2 AND (recorded_to IS NULL OR recorded_to > @k2)),
-        gone_n AS (SELECT * FROM kg_graph.node_versions WHERE label <> 'Deal' AND stream IS NOT NULL AND recorded_from <= @k1 AND recorded_to > @k1 AND recorded_to <= @k2),
+        came_n AS (SELECT * FROM kg_graph.node_versions WHERE label <> 'Deal' AND stream IS NOT NULL AND attrs_to IS NULL AND recorded_from > @k1 AND recorded_from <= @k2 AND (recorded_to IS NULL OR recorded_to > @k2)),
+        gone_n AS (SELECT * FROM kg_graph.node_versions WHERE label <> 'Deal' AND stream IS NOT NULL AND attrs_to IS NULL AND recorded_from <= @k1 AND recorded_to > @k1 AND recorded_to <= @k2),
         raw AS (
             SELECT CASE WHEN g.type IS NULL THEN 'APPEARED' WHEN c.type IS NULL THEN NULL
                         WHEN c.valid_to IS NOT NULL AND g.valid_to IS NULL THEN 'ENDED' ELSE 'CHANGED' END AS kind0,

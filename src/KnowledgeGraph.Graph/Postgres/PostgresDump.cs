@@ -14,8 +14,15 @@ internal static class PostgresDump
     {
         var reader = new PostgresGraphReader(dataSource);
         var lines = new List<string>();
-        lines.AddRange((await reader.QueryAsync($"SELECT {PostgresGraphReader.NodeColumns}, recorded_from, recorded_to FROM kg_graph.node_versions",
-            r => PostgresGraphReader.ReadNode(r) with { RecordedFrom = r.GetInt64(5), RecordedTo = r.IsDBNull(6) ? null : r.GetInt64(6) }, ct))
+        lines.AddRange((await reader.QueryAsync(
+            $"SELECT {PostgresGraphReader.NodeColumns}, recorded_from, recorded_to, nullif(attrs_from, '-infinity'), attrs_to FROM kg_graph.node_versions",
+            r => PostgresGraphReader.ReadNode(r) with
+            {
+                RecordedFrom = r.GetInt64(5),
+                RecordedTo = r.IsDBNull(6) ? null : r.GetInt64(6),
+                AttributesFrom = r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
+                AttributesTo = r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8),
+            }, ct))
             .Select(GraphDump.Node));
         lines.AddRange((await reader.QueryAsync($"SELECT {PostgresGraphReader.EdgeColumns}, recorded_from, recorded_to FROM kg_graph.edge_versions",
             r => PostgresGraphReader.ReadEdge(r) with { RecordedFrom = r.GetInt64(10), RecordedTo = r.IsDBNull(11) ? null : r.GetInt64(11) }, ct))

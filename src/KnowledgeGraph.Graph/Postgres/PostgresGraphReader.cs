@@ -11,9 +11,10 @@ namespace KnowledgeGraph.Graph.Postgres;
 
 /// <summary>
 /// The reads of the PostgreSQL graph; every statement is parameterized and written here, next to its adapter. Each reads
-/// the graph's views, which keep the versions believed at the knowledge point set for its transaction (see schema.sql).
+/// the graph's views, which keep the versions believed at the knowledge point set for its transaction, each node with
+/// its attributes at the world date set for it (see schema.sql).
 /// </summary>
-public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Knowledge? knowledge = null) : IGraphReader
+public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Knowledge? known = null, DateOnly? attributesAsOf = null) : IGraphReader
 {
     internal const string NodeColumns = "label, id, valid_from, props::text, event_ids";
     internal const string EdgeColumns = "type, from_label, from_id, to_label, to_id, key, valid_from, valid_to, props::text, event_ids";
@@ -107,9 +108,15 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
         QueryAsync($"SELECT {EventColumns} FROM kg_graph.events WHERE stream = @stream ORDER BY effective_date, seq", ReadEvent, ct,
             P("stream", stream));
 
-    public IGraphReader KnownAt(Knowledge knowledge) => new PostgresGraphReader(dataSource, knowledge.IsAll ? null : knowledge);
+    public IGraphReader KnownAt(Knowledge knowledge) => new PostgresGraphReader(dataSource, knowledge.IsAll ? null : knowledge, attributesAsOf);
 
-    public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct) =>
+    public IGraphReader AttributesAsOf(DateOnly asOf) => new PostgresGraphReader(dataSource, known, asOf);
+
+    public IGraphReader Pinned(long sequence) => new PostgresGraphReader(dataSource, new Knowledge(sequence), attributesAsOf);
+
+    public Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct) => PointAsync(knowledge.IsAll && known is { } own ? own : knowledge, ct);
+
+    private async Task<KnowledgePoint> PointAsync(Knowledge point, CancellationToken ct) =>
         (await QueryAsync(
             """
             WITH point AS (
@@ -119,8 +126,8 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
             SELECT point.seq, (SELECT max(recorded_at) FROM kg_graph.event_records e WHERE e.seq = point.seq) FROM point
             """,
             r => new KnowledgePoint(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1)), ct,
-            new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = (object?)knowledge.Sequence ?? DBNull.Value },
-            new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = (object?)knowledge.At?.ToUniversalTime() ?? DBNull.Value }))[0];
+            new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = (object?)point.Sequence ?? DBNull.Value },
+            new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = (object?)point.At?.ToUniversalTime() ?? DBNull.Value }))[0];
 
     private static NpgsqlParameter P(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
@@ -142,28 +149,38 @@ public sealed partial class PostgresGraphReader(NpgsqlDataSource dataSource, Kno
         .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     /// <summary>
-    /// Runs the statement for this reader's knowledge point: a first statement of the same batch (one implicit
-    /// transaction) sets it, from the sequence, or from the last event recorded at or before the instant.
+    /// Runs the statement for this reader's knowledge point and world date of the attributes: a first statement of the
+    /// same batch (one implicit transaction) sets them; the point from the sequence, or from the last event recorded at
+    /// or before the instant.
     /// </summary>
     internal async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params NpgsqlParameter[] parameters)
     {
         await using var batch = dataSource.CreateBatch();
-        if (knowledge is not null)
+        var scoped = known is not null || attributesAsOf is not null;
+        if (scoped)
         {
-            var known = new NpgsqlBatchCommand(knowledge.Sequence is not null
-                ? "SELECT set_config('kg.known_at', @seq::text, true)"
-                : "SELECT set_config('kg.known_at', (SELECT coalesce(max(seq), 0) FROM kg_graph.event_records WHERE recorded_at <= @at)::text, true)");
-            known.Parameters.Add(knowledge.Sequence is { } s
-                ? new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = s }
-                : new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = knowledge.At!.Value.ToUniversalTime() });
-            batch.BatchCommands.Add(known);
+            var point = known switch
+            {
+                null => "''",
+                { Sequence: not null } => "@seq::text",
+                _ => "(SELECT coalesce(max(seq), 0) FROM kg_graph.event_records WHERE recorded_at <= @at)::text",
+            };
+            var setting = new NpgsqlBatchCommand($"SELECT set_config('kg.known_at', {point}, true), set_config('kg.as_of', coalesce(@as_of::text, ''), true)");
+            if (known is not null)
+            {
+                setting.Parameters.Add(known.Sequence is { } s
+                    ? new NpgsqlParameter("seq", NpgsqlDbType.Bigint) { Value = s }
+                    : new NpgsqlParameter("at", NpgsqlDbType.TimestampTz) { Value = known.At!.Value.ToUniversalTime() });
+            }
+            setting.Parameters.Add(new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = (object?)attributesAsOf ?? DBNull.Value });
+            batch.BatchCommands.Add(setting);
         }
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddRange(parameters);
         batch.BatchCommands.Add(command);
         var rows = new List<T>();
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        if (knowledge is not null)
+        if (scoped)
         {
             await reader.NextResultAsync(ct);
         }

@@ -85,7 +85,7 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
                 await clear.ExecuteNonQueryAsync(ct);
             }
             // Two streams naming the same node or relationship: the later one wins, as it would written one after the other.
-            var nodes = Latest(fresh, s => s.Nodes, n => (n.Label, n.Id, n.RecordedFrom));
+            var nodes = Latest(fresh, s => s.Nodes, n => (n.Label, n.Id, n.AttributesFrom, n.RecordedFrom));
             await InsertNodesAsync(connection, nodes.Select(n => n.Item).ToList(), nodes.Select(n => (string?)n.Stream).ToList(), ct);
             var edges = Latest(fresh, s => s.Edges, e => (e.Type, e.FromLabel, e.FromId, e.ToLabel, e.ToId, e.Key, e.ValidFrom, e.RecordedFrom));
             var missing = await InsertEdgesAsync(connection, edges.Select(e => e.Item).ToList(), edges.Select(e => (string?)e.Stream).ToList(), ct);
@@ -142,18 +142,21 @@ public sealed class PostgresGraphWriter(NpgsqlDataSource dataSource) : IGraphWri
         }
         await using var insert = new NpgsqlCommand(
             """
-            INSERT INTO kg_graph.node_versions (label, id, valid_from, props, event_ids, stream, recorded_from, recorded_to)
-            SELECT n.label, n.id, n.valid_from, n.props, ARRAY(SELECT jsonb_array_elements_text(n.event_ids)), n.stream, n.recorded_from, n.recorded_to
-            FROM unnest(@label, @id, @valid_from, @props, @event_ids, @stream, @recorded_from, @recorded_to)
-                 AS n(label, id, valid_from, props, event_ids, stream, recorded_from, recorded_to)
-            ON CONFLICT (label, id, recorded_from) DO UPDATE
-               SET valid_from = EXCLUDED.valid_from, props = EXCLUDED.props, event_ids = EXCLUDED.event_ids, stream = EXCLUDED.stream,
-                   recorded_to = EXCLUDED.recorded_to
+            INSERT INTO kg_graph.node_versions (label, id, valid_from, attrs_from, attrs_to, props, event_ids, stream, recorded_from, recorded_to)
+            SELECT n.label, n.id, n.valid_from, coalesce(n.attrs_from, '-infinity'), n.attrs_to, n.props, ARRAY(SELECT jsonb_array_elements_text(n.event_ids)),
+                   n.stream, n.recorded_from, n.recorded_to
+            FROM unnest(@label, @id, @valid_from, @attrs_from, @attrs_to, @props, @event_ids, @stream, @recorded_from, @recorded_to)
+                 AS n(label, id, valid_from, attrs_from, attrs_to, props, event_ids, stream, recorded_from, recorded_to)
+            ON CONFLICT (label, id, attrs_from, recorded_from) DO UPDATE
+               SET valid_from = EXCLUDED.valid_from, attrs_to = EXCLUDED.attrs_to, props = EXCLUDED.props, event_ids = EXCLUDED.event_ids,
+                   stream = EXCLUDED.stream, recorded_to = EXCLUDED.recorded_to
             """, connection);
         insert.Parameters.AddWithValue("stream", NpgsqlDbType.Array | NpgsqlDbType.Text, streams.ToArray());
         insert.Parameters.AddWithValue("label", nodes.Select(n => n.Label).ToArray());
         insert.Parameters.AddWithValue("id", nodes.Select(n => n.Id).ToArray());
         insert.Parameters.AddWithValue("valid_from", nodes.Select(n => n.ValidFrom).ToArray());
+        insert.Parameters.AddWithValue("attrs_from", NpgsqlDbType.Array | NpgsqlDbType.Date, nodes.Select(n => n.AttributesFrom).ToArray());
+        insert.Parameters.AddWithValue("attrs_to", NpgsqlDbType.Array | NpgsqlDbType.Date, nodes.Select(n => n.AttributesTo).ToArray());
         insert.Parameters.AddWithValue("props", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => GraphJson.Of(n).ToJsonString()).ToArray());
         insert.Parameters.AddWithValue("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, nodes.Select(n => JsonSerializer.Serialize(n.EventIds)).ToArray());
         insert.Parameters.AddWithValue("recorded_from", nodes.Select(n => n.RecordedFrom).ToArray());

@@ -1,31 +1,37 @@
 -- The PostgreSQL graph: its own schema in the product's database, dropped and rebuilt from the events at will.
 CREATE SCHEMA IF NOT EXISTS kg_graph;
 
--- A graph of the layout before knowledge time held its tables under the names of today's views: it is dropped, and
--- `kg rebuild` projects the events again.
+-- A graph of an earlier layout (before knowledge time, its tables under the names of today's views; or before node
+-- attributes were versioned in world time) is dropped, and `kg rebuild` projects the events again.
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-               WHERE n.nspname = 'kg_graph' AND c.relname = 'nodes' AND c.relkind = 'r') THEN
+               WHERE n.nspname = 'kg_graph' AND c.relname = 'nodes' AND c.relkind = 'r')
+       OR (to_regclass('kg_graph.node_versions') IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM information_schema.columns WHERE table_schema = 'kg_graph' AND table_name = 'node_versions' AND column_name = 'attrs_from')) THEN
         DROP SCHEMA kg_graph CASCADE;
         CREATE SCHEMA kg_graph;
     END IF;
 END
 $$;
 
--- Both clocks. World time: a version holds from valid_from (inclusive) to valid_to (exclusive, NULL = open). Knowledge
--- time: it was believed from the stored sequence recorded_from (inclusive) until recorded_to (exclusive, NULL = still).
+-- Both clocks. World time: a version holds from valid_from (inclusive) to valid_to (exclusive, NULL = open); a node's
+-- valid_from is its registration, and its attributes (props) hold from attrs_from ('-infinity' for those it was
+-- registered with, which also answer before its registration) to attrs_to (exclusive, NULL = open). Knowledge time: it
+-- was believed from the stored sequence recorded_from (inclusive) until recorded_to (exclusive, NULL = still).
 CREATE TABLE IF NOT EXISTS kg_graph.node_versions (
     label         text   NOT NULL,
     id            text   NOT NULL,
     valid_from    date,
+    attrs_from    date   NOT NULL DEFAULT '-infinity',
+    attrs_to      date,
     props         jsonb  NOT NULL,
     event_ids     text[] NOT NULL,
     stream        text,
     recorded_from bigint NOT NULL,
     recorded_to   bigint,
     search        text GENERATED ALWAYS AS (lower(coalesce(props->>'name', '') || ' ' || coalesce(props->>'title', '') || ' ' || coalesce(props->>'aliases', ''))) STORED,
-    PRIMARY KEY (label, id, recorded_from)
+    PRIMARY KEY (label, id, attrs_from, recorded_from)
 );
 CREATE INDEX IF NOT EXISTS nodes_stream ON kg_graph.node_versions (stream);
 
@@ -74,9 +80,14 @@ CREATE INDEX IF NOT EXISTS events_recorded_at ON kg_graph.event_records (recorde
 CREATE OR REPLACE FUNCTION kg_graph.known_at() RETURNS bigint
 LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('kg.known_at', true), '')::bigint, 9223372036854775807) $$;
 
+-- The world date whose attributes the nodes view gives each node: the setting kg.as_of of the transaction, else the latest.
+CREATE OR REPLACE FUNCTION kg_graph.as_of() RETURNS date
+LANGUAGE sql STABLE AS $$ SELECT coalesce(nullif(current_setting('kg.as_of', true), '')::date, 'infinity'::date) $$;
+
 CREATE OR REPLACE VIEW kg_graph.nodes AS
     SELECT * FROM kg_graph.node_versions
-    WHERE recorded_from <= kg_graph.known_at() AND (recorded_to IS NULL OR kg_graph.known_at() < recorded_to);
+    WHERE recorded_from <= kg_graph.known_at() AND (recorded_to IS NULL OR kg_graph.known_at() < recorded_to)
+      AND attrs_from <= kg_graph.as_of() AND (attrs_to IS NULL OR kg_graph.as_of() < attrs_to);
 
 CREATE OR REPLACE VIEW kg_graph.edges AS
     SELECT * FROM kg_graph.edge_versions

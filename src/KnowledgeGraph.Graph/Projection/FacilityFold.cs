@@ -36,10 +36,9 @@ internal static class FacilityFold
                 _ => state,
             }));
         }
-        var latest = states[^1].State;
         var id = registered.FacilityId;
-        graph.Node(new Facility(id, first.Envelope.EffectiveDate, NodeIds([first, .. changes]), latest.Name, registered.OperatorId, registered.Country,
-            WireName.Parse<Stage>(latest.Stage), WireName.Parse<FacilityStatus>(latest.Status), List(latest.Products), latest.CapacityTonnesPerYear));
+        graph.NodeVersions(states, (state, eventIds) => new Facility(id, first.Envelope.EffectiveDate, eventIds, state.Name, registered.OperatorId,
+            registered.Country, WireName.Parse<Stage>(state.Stage), WireName.Parse<FacilityStatus>(state.Status), List(state.Products), state.CapacityTonnesPerYear));
 
         var operations = Timeline.Periods(Distinct(states.Select(s => (s.Event, new Operation(s.State.Status, s.State.Stage, s.State.CapacityTonnesPerYear)))));
         foreach (var period in operations)

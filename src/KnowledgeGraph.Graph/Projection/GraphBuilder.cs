@@ -12,6 +12,44 @@ internal sealed class GraphBuilder
 
     public void Node(GraphNode node) => Nodes.Add(node);
 
+    /// <summary>
+    /// One version of a node per period of its attributes in world time. <paramref name="states"/> are its attributes
+    /// after its registration and after each later change, in world-time order; the first version also answers for the
+    /// dates before its registration, each later one holds from its change's effective date (not before the
+    /// registration's) until the next change, and a change that leaves the attributes as they were opens none. Each
+    /// version rests on the events up to its own.
+    /// </summary>
+    public void NodeVersions<TState>(IReadOnlyList<(StreamEvent Event, TState State)> states, Func<TState, IReadOnlyList<string>, GraphNode> node)
+    {
+        var registered = states[0].Event.Envelope.EffectiveDate;
+        var starts = new List<(int Last, DateOnly? From)> { (0, null) };
+        for (var i = 1; i < states.Count; i++)
+        {
+            var from = states[i].Event.Envelope.EffectiveDate < registered ? registered : states[i].Event.Envelope.EffectiveDate;
+            if (EqualityComparer<TState>.Default.Equals(states[i].State, states[starts[^1].Last].State))
+            {
+                starts[^1] = (i, starts[^1].From);
+            }
+            else if (starts[^1].From == from)
+            {
+                starts[^1] = (i, from);
+            }
+            else
+            {
+                starts.Add((i, from));
+            }
+        }
+        for (var v = 0; v < starts.Count; v++)
+        {
+            var (last, from) = starts[v];
+            Node(node(states[last].State, NodeIds(states.Take(last + 1).Select(s => s.Event))) with
+            {
+                AttributesFrom = from,
+                AttributesTo = v + 1 < starts.Count ? starts[v + 1].From : null,
+            });
+        }
+    }
+
     public void Edge(GraphEdge edge) => Edges.Add(edge);
 
     /// <summary>

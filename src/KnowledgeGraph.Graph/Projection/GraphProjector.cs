@@ -8,10 +8,13 @@ namespace KnowledgeGraph.Graph.Projection;
 /// Turns a batch of stored events into graph changes: each stream the batch touches is folded again from its events
 /// up to the batch's last sequence, and written in place of what it said before. A stream whose events all came with
 /// the batch is folded from them; only the others are read from the store. An event the graph store refuses is set
-/// aside as a projection error, and the rest of its stream and of the batch is written without it.
+/// aside as a projection error, and the rest of its stream and of the batch is written without it. Each stream's last
+/// fold is carried forward to the next (see <see cref="FoldCache"/>).
 /// </summary>
 public sealed class GraphProjector(IGraphWriter writer)
 {
+    private readonly FoldCache _folds = new();
+
     public async Task ProjectAsync(IReadOnlyList<IEvent> batch, IQuerySession session, CancellationToken ct)
     {
         var events = batch.Where(e => !EventStore.EnvelopeHeaders.IsTombstone(e)).ToList();
@@ -34,7 +37,7 @@ public sealed class GraphProjector(IGraphWriter writer)
                 streams[stream.Key] = [.. stream];
             }
         }
-        await WriteAsync(streams.Select(s => new FoldedStream(s.Key, s.Value, [])).ToList(), ct);
+        await WriteAsync(streams.Select(s => new FoldedStream(s.Key, s.Value, [], cache: _folds)).ToList(), ct);
     }
 
     /// <summary>A stream's events from its first version on, with no gap.</summary>

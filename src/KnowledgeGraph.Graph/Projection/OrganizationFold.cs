@@ -5,7 +5,7 @@ using static KnowledgeGraph.Graph.Projection.GraphBuilder;
 
 namespace KnowledgeGraph.Graph.Projection;
 
-/// <summary>An organization with its latest attributes, where it is based over time and what it needs.</summary>
+/// <summary>An organization with its attributes over time, where it is based over time and what it needs.</summary>
 internal static class OrganizationFold
 {
     public static void Fold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph)
@@ -16,19 +16,24 @@ internal static class OrganizationFold
         }
         var (registered, first, updates) = opened;
         var changes = updates.OrderBy(u => u.Envelope.EffectiveDate).ThenBy(u => u.Sequence).ToList();
-        var latest = changes.Select(u => (OrganizationUpdated)u.Envelope.Data).Aggregate(registered, (state, u) => state with
+        var states = new List<(StreamEvent Event, OrganizationRegistered State)> { (first, registered) };
+        foreach (var change in changes)
         {
-            Name = u.Name ?? state.Name,
-            Country = u.Country ?? state.Country,
-            Kind = u.Kind ?? state.Kind,
-            Stages = u.Stages ?? state.Stages,
-            Aliases = u.Aliases ?? state.Aliases,
-            Consumes = u.Consumes ?? state.Consumes,
-        });
+            var (state, u) = (states[^1].State, (OrganizationUpdated)change.Envelope.Data);
+            states.Add((change, state with
+            {
+                Name = u.Name ?? state.Name,
+                Country = u.Country ?? state.Country,
+                Kind = u.Kind ?? state.Kind,
+                Stages = u.Stages ?? state.Stages,
+                Aliases = u.Aliases ?? state.Aliases,
+                Consumes = u.Consumes ?? state.Consumes,
+            }));
+        }
         var id = registered.OrgId;
-        graph.Node(new Organization(id, first.Envelope.EffectiveDate, NodeIds([first, .. changes]),
-            latest.Name, latest.Country, WireName.Parse<OrganizationKind>(latest.Kind), List(latest.Stages).Select(WireName.Parse<Stage>).ToList(),
-            List(latest.Aliases), List(latest.Consumes)));
+        graph.NodeVersions(states, (state, eventIds) => new Organization(id, first.Envelope.EffectiveDate, eventIds,
+            state.Name, state.Country, WireName.Parse<OrganizationKind>(state.Kind), List(state.Stages).Select(WireName.Parse<Stage>).ToList(),
+            List(state.Aliases), List(state.Consumes)));
 
         var countries = Timeline.Periods([(first, registered.Country), .. changes
             .Where(u => ((OrganizationUpdated)u.Envelope.Data).Country is not null)

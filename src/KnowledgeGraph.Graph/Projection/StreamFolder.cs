@@ -10,9 +10,12 @@ namespace KnowledgeGraph.Graph.Projection;
 /// </summary>
 public static class StreamFolder
 {
-    /// <summary>What the stream says, with each version's knowledge interval (see <see cref="KnowledgeVersions"/>).</summary>
-    public static StreamGraph Fold(string stream, IReadOnlyList<StreamEvent> events) =>
-        KnowledgeVersions.Fold(stream, events, known => FoldAt(stream, known));
+    /// <summary>
+    /// What the stream says, with each version's knowledge interval (see <see cref="KnowledgeVersions"/>), carrying
+    /// forward the result of an earlier fold of its first events, if given.
+    /// </summary>
+    public static StreamGraph Fold(string stream, IReadOnlyList<StreamEvent> events, StreamGraph? carried = null) =>
+        KnowledgeVersions.Fold(stream, events, known => FoldAt(stream, known), carried);
 
     /// <summary>What the stream's events say, as if no other event were stored.</summary>
     private static StreamGraph FoldAt(string stream, IReadOnlyList<StreamEvent> events)

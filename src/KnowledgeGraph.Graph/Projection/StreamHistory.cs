@@ -18,7 +18,8 @@ public static class StreamHistory
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
         var events = stored.Where(e => !EventStore.EnvelopeHeaders.IsTombstone(e)).ToList();
-        // The fold keeps every version it ever believed (knowledge time); a reader asks what is believed after upTo.
-        return events.Count == 0 ? new StreamGraph(stream, 0, [], [], [], []) : new FoldedStream(stream, events, []).Graph.Current();
+        // The fold keeps every version it ever believed (knowledge time); a reader asks what is believed after upTo, each
+        // node with its latest attributes.
+        return events.Count == 0 ? new StreamGraph(stream, 0, [], [], [], []) : new FoldedStream(stream, events, []).Graph.Latest();
     }
 }

@@ -18,7 +18,7 @@ internal static class CitationFields
             .ResolveAsync(async ctx =>
             {
                 var question = StandingQuestionInputType.From(ctx.GetArgument<Dictionary<string, object?>>("question"));
-                var graph = ctx.RequestServices!.GetRequiredService<IGraphReader>();
+                var graph = ctx.Loaders().Reader;
                 var point = await graph.KnowledgeAsync(ctx.Knowledge(), ctx.CancellationToken);
                 var today = Today.Of(ctx.RequestServices!);
                 var asOf = question.AsOf(today);

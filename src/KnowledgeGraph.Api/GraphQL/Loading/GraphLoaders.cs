@@ -9,13 +9,17 @@ namespace KnowledgeGraph.Api.GraphQL.Loading;
 public sealed class GraphLoaders(IGraphReader reader)
 {
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Knowledge, GraphLoaders> _known = new();
+    private readonly ConcurrentDictionary<(Knowledge, DateOnly), GraphLoaders> _scoped = new();
+    private IGraphReader? _pinned;
 
     public IGraphReader Reader => reader;
 
-    /// <summary>The loaders of the same request reading the graph as the knowledge describes it.</summary>
-    public GraphLoaders KnownAt(Knowledge knowledge) =>
-        knowledge.IsAll ? this : _known.GetOrAdd(knowledge, k => new GraphLoaders(reader.KnownAt(k)));
+    /// <summary>Reads what names no knowledge point at this one, the point the request reports (before any read).</summary>
+    public void Pin(long sequence) => _pinned = reader.Pinned(sequence);
+
+    /// <summary>The loaders of the same request reading the graph as the knowledge describes it, nodes with their attributes at the world date.</summary>
+    public GraphLoaders At(Knowledge knowledge, DateOnly asOf) =>
+        _scoped.GetOrAdd((knowledge, asOf), k => new GraphLoaders((k.Item1.IsAll ? _pinned ?? reader : reader.KnownAt(k.Item1)).AttributesAsOf(k.Item2)));
 
     public IDataLoaderResult<GraphNode?> Node(string label, string id) =>
         Loader($"node:{label}", (IReadOnlyCollection<string> ids, CancellationToken ct) => Index(reader.NodesAsync(label, ids, ct), n => n.Id)).Load(id);

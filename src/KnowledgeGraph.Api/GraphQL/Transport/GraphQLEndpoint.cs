@@ -13,7 +13,8 @@ namespace KnowledgeGraph.Api.GraphQL.Transport;
 /// <c>/graphql</c> as the GraphQL-over-HTTP specification describes it: GET (queries only) and POST application/json,
 /// <c>Accept</c> negotiation between application/graphql-response+json and application/json, and the status codes
 /// that go with each. A browser asking for HTML gets GraphiQL instead. Every answer carries, in
-/// <c>extensions.knowledge</c>, the knowledge point the graph held when the request began.
+/// <c>extensions.knowledge</c>, the knowledge point the graph held when the request began, and every read of it that
+/// names no knowledge point is made at that point.
 /// </summary>
 internal sealed class GraphQLEndpoint(
     IDocumentExecuter<KnowledgeGraphSchema> executer,
@@ -85,6 +86,7 @@ internal sealed class GraphQLEndpoint(
         }
         var context = new GraphQLRequestContext(credentials == Credentials.ValidKey, GraphQLRequestContext.ClientOf(http));
         var knowledge = await graph.KnowledgeAsync(Knowledge.All, http.RequestAborted);
+        http.RequestServices.GetRequiredService<Loading.GraphLoaders>().Pin(knowledge.Sequence);
         var key = answers.KeyOf(request!, operation, knowledge, context.Authenticated);
         ExecutionResult result;
         using (context.Cost)

@@ -4,7 +4,9 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Api.GraphQL.Transport;
+using KnowledgeGraph.Graph.Ports;
 using Microsoft.Net.Http.Headers;
 
 namespace KnowledgeGraph.Api.Subscriptions.ServerSentEvents;
@@ -86,6 +88,13 @@ internal sealed class GraphQLSseEndpoint(
 
     private async Task ExecuteAsync(HttpContext http, GraphQLRequest request, GraphQLDocument? document, EventStream stream, SubscriptionRequestContext context)
     {
+        // A query is read at one knowledge point, the one its answer reports; each event of a subscription at its own.
+        var isSubscription = document is not null && GraphQLEndpoint.SelectOperation(document, request.OperationName)?.Operation == OperationType.Subscription;
+        var knowledge = isSubscription ? null : await http.RequestServices.GetRequiredService<IGraphReader>().KnowledgeAsync(Knowledge.All, http.RequestAborted);
+        if (knowledge is not null)
+        {
+            http.RequestServices.GetRequiredService<GraphLoaders>().Pin(knowledge.Sequence);
+        }
         ExecutionResult result;
         using (context.Cost)
         {
@@ -96,7 +105,7 @@ internal sealed class GraphQLSseEndpoint(
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
-                RequestServices = new FreshLoaderServices(http.RequestServices),
+                RequestServices = isSubscription ? new FreshLoaderServices(http.RequestServices) : http.RequestServices,
                 User = http.User,
                 UserContext = context,
                 CancellationToken = http.RequestAborted,
@@ -109,6 +118,10 @@ internal sealed class GraphQLSseEndpoint(
             return;
         }
         (result.Extensions ??= [])["cost"] = context.Cost.Describe(limits.MaxComplexity, limits.CostBudgetPerMinute);
+        if (knowledge is not null)
+        {
+            result.Extensions["knowledge"] = KnowledgeTime.Describe(knowledge);
+        }
         stream.Next(Serialize(result));
         stream.Complete();
         await stream.RunAsync();

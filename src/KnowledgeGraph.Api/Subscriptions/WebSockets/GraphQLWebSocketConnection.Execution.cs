@@ -5,7 +5,10 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Api.GraphQL.Transport;
+using KnowledgeGraph.Graph.Ports;
 
 namespace KnowledgeGraph.Api.Subscriptions.WebSockets;
 
@@ -30,6 +33,12 @@ internal sealed partial class GraphQLWebSocketConnection
                 return;
             }
             var scope = operation.Own(http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope());
+            // A query is read at one knowledge point, the one its answer reports; each event of a subscription at its own.
+            var knowledge = isSubscription ? null : await scope.ServiceProvider.GetRequiredService<IGraphReader>().KnowledgeAsync(Knowledge.All, operation.Token);
+            if (knowledge is not null)
+            {
+                scope.ServiceProvider.GetRequiredService<GraphLoaders>().Pin(knowledge.Sequence);
+            }
             var context = new SubscriptionRequestContext(_authenticated, GraphQLRequestContext.ClientOf(http), this);
             using var cost = context.Cost;
             var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -55,6 +64,10 @@ internal sealed partial class GraphQLWebSocketConnection
             }
             else
             {
+                if (knowledge is not null)
+                {
+                    (result.Extensions ??= [])["knowledge"] = KnowledgeTime.Describe(knowledge);
+                }
                 Send(Next(id, result));
                 Send(Json(new JsonObject { ["id"] = id, ["type"] = "complete" }));
             }
