@@ -11,6 +11,7 @@ import { setUpSearch } from './search.js';
 import { exportCsv, exportPng, exportSvg } from './export.js';
 import { renderStart } from './start.js';
 import { renderTable } from './table.js';
+import { drawMap } from './map.js';
 
 const $ = (id) => document.getElementById(id);
 const state = readHash();
@@ -18,6 +19,7 @@ let model = new GraphModel();
 let blocMembers = new Map();
 let view = { nodes: [], edges: [] };
 let paint = null;
+let mapped = null;
 let refreshing = 0;
 const cy = createGraph($('cy'));
 
@@ -68,8 +70,12 @@ async function refresh({ fresh = false } = {}) {
 async function render({ fresh = false } = {}) {
   view = visible(model, state, blocMembers);
   paint = painter(state.colourBy, model, blocMembers);
-  const added = draw(cy, model, view, state, model.chinaDependent(view.edges), paint);
+  const chinaEdges = model.chinaDependent(view.edges);
+  const added = draw(cy, model, view, state, chinaEdges, paint);
   if (added > 0 || fresh) await layout(cy, fresh || added === cy.nodes().length);
+  showMode();
+  mapped = { model, view, state, paint, chinaEdges, select };
+  if (state.mode === 'map') drawMap($('map'), mapped);
   const hidden = model.nodes.size - view.nodes.length;
   const status = $('status');
   status.dataset.nodes = String(view.nodes.length);
@@ -82,6 +88,12 @@ async function render({ fresh = false } = {}) {
   syncControls(state);
   writeHash(state);
   if (state.selected) showSelected();
+}
+
+/** The drawing as a graph or on the map (over the graph, which keeps its layout meanwhile). */
+function showMode() {
+  $('map').hidden = state.mode !== 'map';
+  for (const b of document.querySelectorAll('#modes button')) b.setAttribute('aria-pressed', String(b.dataset.mode === state.mode));
 }
 
 let startShownFor = '';
@@ -134,6 +146,7 @@ function select(id, focus = false) {
   writeHash(state);
   showSelected();
   renderViewList();
+  if (state.mode === 'map') drawMap($('map'), mapped);
   if (focus) $('details').focus();
 }
 
@@ -186,6 +199,12 @@ function showAnswer(answer) {
 function setUpControls() {
   setUpFilters(state, { render, setDate });
   $('relayout').addEventListener('click', () => layout(cy, true));
+  for (const b of document.querySelectorAll('#modes button')) {
+    b.addEventListener('click', () => {
+      state.mode = b.dataset.mode;
+      render();
+    });
+  }
   $('clear').addEventListener('click', () => {
     Object.assign(state, { opened: [], expanded: [], question: null, selected: '' });
     refresh();

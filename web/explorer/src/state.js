@@ -1,5 +1,5 @@
-// The view a permalink reproduces: the opened and expanded nodes, the filters, the date, the question and the
-// selection, all in the URL's hash (nothing is stored on the server).
+// The view a permalink reproduces: the opened and expanded nodes, the filters, the date, the question, the
+// selection and whether it is drawn as a graph or a map, all in the URL's hash (nothing is stored on the server).
 import { KINDS } from './model.js';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -18,6 +18,7 @@ export function defaultState() {
     colourBy: 'stage',
     question: null,
     selected: '',
+    mode: 'graph',
   };
 }
 
@@ -33,6 +34,7 @@ export function readHash(hash = location.hash) {
   state.bloc = p.get('bloc') ?? '';
   state.colourBy = p.get('colour') ?? 'stage';
   state.selected = p.get('sel') ?? '';
+  state.mode = p.get('view') === 'map' ? 'map' : 'graph';
   try {
     state.question = p.has('q') ? JSON.parse(p.get('q')) : null;
   } catch {
@@ -53,6 +55,7 @@ export function writeHash(state) {
   if (state.colourBy !== 'stage') p.set('colour', state.colourBy);
   if (state.question) p.set('q', JSON.stringify(state.question));
   if (state.selected) p.set('sel', state.selected);
+  if (state.mode === 'map') p.set('view', 'map');
   const hash = `#${p.toString()}`;
   if (location.hash !== hash) history.replaceState(null, '', hash);
 }
