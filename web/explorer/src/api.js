@@ -1,6 +1,6 @@
 // The explorer's only door to the data: POST /graphql. Every query the page runs is written here.
 
-const EVENT = 'eventId type effectiveDate source { title publisher url publishedAt } retractedBy';
+export const EVENT = 'eventId type effectiveDate source { title publisher url publishedAt } retractedBy';
 const SOURCES = `sources { ${EVENT} }`;
 // Any node through the Node interface: each kind's own fields, aliased where two kinds' fields differ in type.
 const NODE = `__typename id
@@ -11,9 +11,9 @@ const NODE = `__typename id
   ... on Country { name }
   ... on Product { category { id } }`;
 // A neighbour's node and relationship, light: their sources are loaded when one is selected (relationshipSources).
-const BRIEF = `__typename id ... on Organization { name country orgKind: kind stages } ... on Facility { name country facilityStage: stage }
+export const BRIEF = `__typename id ... on Organization { name country orgKind: kind stages } ... on Facility { name country facilityStage: stage }
   ... on Policy { title } ... on Country { name }`;
-const RELATIONSHIP_BRIEF = 'type from { id } to { id } key status product stakePercent deal { id } validFrom validTo';
+export const RELATIONSHIP_BRIEF = 'type from { id } to { id } key status product stakePercent deal { id } validFrom validTo';
 const RELATIONSHIP = `${RELATIONSHIP_BRIEF} ${SOURCES}`;
 const ORG = 'id name country';
 
@@ -37,7 +37,7 @@ export function nodeOf(n) {
 }
 
 /** A Relationship answer with its typed attributes gathered as the model's props. */
-const relationshipOf = (r) => ({
+export const relationshipOf = (r) => ({
   ...r,
   props: defined([['dealId', r.deal?.id], ['status', vocab(r.status)], ['product', r.product], ['stakePercent', r.stakePercent]]),
 });

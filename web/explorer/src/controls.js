@@ -5,6 +5,7 @@ import { KIND_COLOURS } from './draw.js';
 import { h } from './details.js';
 import { BLOCS } from './questions.js';
 import { COLOUR_BY } from './colour.js';
+import { renderHistogram, showYear } from './histogram.js';
 
 const $ = (id) => document.getElementById(id);
 const yearEnd = (year) => (String(year) === today().slice(0, 4) ? today() : `${year}-12-31`);
@@ -13,6 +14,7 @@ const yearEnd = (year) => (String(year) === today().slice(0, 4) ? today() : `${y
 export function syncControls(state) {
   $('as-of').value = state.asOf;
   $('as-of-year').value = state.asOf.slice(0, 4);
+  showYear($('histogram'), state.asOf.slice(0, 4));
   for (const input of document.querySelectorAll('.question-date')) input.value = state.asOf;
   for (const box of $('kinds').querySelectorAll('input')) box.checked = state.kinds.includes(box.value);
   $('stage').value = state.stage;
@@ -25,6 +27,8 @@ export function syncControls(state) {
 export function setUpFilters(state, { render, setDate }) {
   $('as-of').max = today();
   $('as-of-year').max = today().slice(0, 4);
+  renderHistogram($('histogram'), Number($('as-of-year').min), Number($('as-of-year').max))
+    .then(() => showYear($('histogram'), state.asOf.slice(0, 4)));
   $('kinds').append(...KINDS.map((k) => h('label', { class: 'inline' },
     h('input', { type: 'checkbox', value: k.id, onchange: (e) => {
       state.kinds = KINDS.map((x) => x.id).filter((x) => (x === k.id ? e.target.checked : state.kinds.includes(x)));
