@@ -9,8 +9,8 @@ const PAGES = 5;
 
 /** The number of changes whose world date falls in each of the years, one request. */
 export async function changesPerYear(years) {
-  const fields = years.map((y) => `y${y}: changes(from: { date: "${y}-01-01" }, to: { date: "${y + 1}-01-01" }, first: 1) { totalCount }`);
-  const d = await graphql(`query ChangesPerYear { ${fields.join('\n')} }`);
+  const fields = years.map((y) => `y${y}: changes(from: { date: "${y}-01-01" }, to: { date: "${y + 1}-01-01" }, first: 1, knownAtSequence: $k) { totalCount }`);
+  const d = await graphql(`query ChangesPerYear($k: Long) { ${fields.join('\n')} }`);
   return years.map((y) => [y, d[`y${y}`].totalCount]);
 }
 
@@ -20,8 +20,9 @@ async function changes({ from, to, organization, country }) {
   let total = 0;
   for (let page = 0, after = null; page < PAGES; page++) {
     const d = await graphql(
-      `query Changes($from: Date!, $to: Date!, $organization: String, $country: String, $after: String) {
-        changes(from: { date: $from }, to: { date: $to }, organization: $organization, country: $country, first: ${PAGE}, after: $after) {
+      `query Changes($from: Date!, $to: Date!, $organization: String, $country: String, $after: String, $k: Long) {
+        changes(from: { date: $from }, to: { date: $to }, organization: $organization, country: $country, first: ${PAGE}, after: $after,
+          knownAtSequence: $k) {
           totalCount hasNextPage endCursor
           nodes { kind date attributes relationship { ${RELATIONSHIP_BRIEF} from { ${BRIEF} } to { ${BRIEF} } } node { ${BRIEF} } event { ${EVENT} } }
         }

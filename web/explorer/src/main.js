@@ -12,14 +12,17 @@ import { exportCsv, exportPng, exportSvg } from './export.js';
 import { renderStart } from './start.js';
 import { renderTable } from './table.js';
 import { drawMap } from './map.js';
+import { citeView } from './cite.js';
 
 const $ = (id) => document.getElementById(id);
 const state = readHash();
+api.pinKnowledge(state.known);
 let model = new GraphModel();
 let blocMembers = new Map();
 let view = { nodes: [], edges: [] };
 let paint = null;
 let mapped = null;
+let answered = null;
 let refreshing = 0;
 const cy = createGraph($('cy'));
 
@@ -55,6 +58,7 @@ async function refresh({ fresh = false } = {}) {
     model = next;
     state.answerNodes = answer?.nodes ?? new Set();
     state.answerEdges = answer?.edges ?? new Set();
+    answered = answer;
     showAnswer(answer);
   } catch (e) {
     if (mine !== refreshing) return;
@@ -83,6 +87,7 @@ async function render({ fresh = false } = {}) {
   status.textContent = `${view.nodes.length} nodes · ${view.edges.length} relationships · as of ${state.asOf}`
     + (hidden > 0 ? ` · ${hidden} hidden by the filters or the date` : '');
   showStart();
+  showPinned();
   renderViewList();
   renderLegend();
   syncControls(state);
@@ -94,6 +99,30 @@ async function render({ fresh = false } = {}) {
 function showMode() {
   $('map').hidden = state.mode !== 'map';
   for (const b of document.querySelectorAll('#modes button')) b.setAttribute('aria-pressed', String(b.dataset.mode === state.mode));
+}
+
+function showPinned() {
+  $('pinned').hidden = state.known === null;
+  $('pinned').firstElementChild.textContent = `Pinned to what was recorded up to knowledge point ${state.known}.`;
+}
+
+/** Pins the view to the latest knowledge point (drawing it again there), then shows its citation. */
+async function cite() {
+  if (state.known === null) {
+    state.known = api.latestKnowledge()?.sequence ?? null;
+    api.pinKnowledge(state.known);
+    await refresh();
+  }
+  $('citation').value = 'Gathering the sources…';
+  $('cite-permalink').href = location.href;
+  $('cite-permalink').textContent = location.href;
+  $('cite-status').textContent = '';
+  if (!$('cite-dialog').open) $('cite-dialog').showModal();
+  try {
+    $('citation').value = await citeView({ view, state, table: answered?.table, summary: answered?.summary });
+  } catch (e) {
+    $('citation').value = `The citation could not be made: ${e.message}`;
+  }
 }
 
 let startShownFor = '';
@@ -218,6 +247,22 @@ function setUpControls() {
       window.prompt('Copy this permalink:', location.href);
     }
   });
+  $('cite').addEventListener('click', cite);
+  $('close-citation').addEventListener('click', () => $('cite-dialog').close());
+  $('copy-citation').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('citation').value);
+      $('cite-status').textContent = 'Copied.';
+    } catch {
+      $('citation').select();
+      $('cite-status').textContent = 'Selected: press Ctrl+C to copy.';
+    }
+  });
+  $('unpin').addEventListener('click', () => {
+    state.known = null;
+    api.pinKnowledge(null);
+    refresh();
+  });
   $('export-png').addEventListener('click', () => exportPng(cy, state.asOf));
   $('export-svg').addEventListener('click', () => exportSvg(cy, state.asOf));
   $('export-csv').addEventListener('click', () => exportCsv(view, state.asOf).catch((e) => showError(`The CSV could not be made: ${e.message}`)));
@@ -240,6 +285,7 @@ async function setDate(asOf) {
 
 window.addEventListener('hashchange', () => {
   Object.assign(state, readHash());
+  api.pinKnowledge(state.known);
   refresh({ fresh: true });
 });
 

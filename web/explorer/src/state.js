@@ -1,5 +1,6 @@
 // The view a permalink reproduces: the opened and expanded nodes, the filters, the date, the question, the
-// selection and whether it is drawn as a graph or a map, all in the URL's hash (nothing is stored on the server).
+// selection, whether it is drawn as a graph or a map, and the knowledge point it is pinned to, all in the URL's hash
+// (nothing is stored on the server).
 import { KINDS } from './model.js';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -19,6 +20,7 @@ export function defaultState() {
     question: null,
     selected: '',
     mode: 'graph',
+    known: null,
   };
 }
 
@@ -35,6 +37,7 @@ export function readHash(hash = location.hash) {
   state.colourBy = p.get('colour') ?? 'stage';
   state.selected = p.get('sel') ?? '';
   state.mode = p.get('view') === 'map' ? 'map' : 'graph';
+  if (/^\d+$/.test(p.get('known') ?? '')) state.known = Number(p.get('known'));
   try {
     state.question = p.has('q') ? JSON.parse(p.get('q')) : null;
   } catch {
@@ -56,6 +59,7 @@ export function writeHash(state) {
   if (state.question) p.set('q', JSON.stringify(state.question));
   if (state.selected) p.set('sel', state.selected);
   if (state.mode === 'map') p.set('view', 'map');
+  if (state.known !== null) p.set('known', String(state.known));
   const hash = `#${p.toString()}`;
   if (location.hash !== hash) history.replaceState(null, '', hash);
 }

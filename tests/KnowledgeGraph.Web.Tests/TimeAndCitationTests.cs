@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -5,9 +6,10 @@ namespace KnowledgeGraph.Web.Tests;
 
 /// <summary>
 /// Time in the explorer, in chromium against graph-seed: the histogram of changes along the date slider, the "what
-/// changed" table between two dates (from the changes query), each checked against what graph-seed records.
+/// changed" table between two dates (from the changes query), each checked against what graph-seed records, and a
+/// cited view that reopens the same answer after a new event is recorded (its own database: it records one).
 /// </summary>
-public sealed class TimeTests(ExplorerServer server) : IClassFixture<ExplorerServer>, IAsyncLifetime
+public sealed class TimeAndCitationTests(ExplorerServer server) : IClassFixture<ExplorerServer>, IAsyncLifetime
 {
     private IPage _page = null!;
 
@@ -29,7 +31,7 @@ public sealed class TimeTests(ExplorerServer server) : IClassFixture<ExplorerSer
         // 2010 holds one event: Vinacomin registered on 2010-09-29 (the organization and where it is based); 2009 none.
         await Expect(histogram.Locator("rect[data-year='2010']")).ToHaveAttributeAsync("data-count", "2");
         await Expect(histogram.Locator("rect.current")).ToHaveAttributeAsync("data-year", "2024");
-        await Expect(histogram).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Changes per year: 2010: 2, 2011: "));
+        await Expect(histogram).ToHaveAttributeAsync("aria-label", new Regex("^Changes per year: 2010: 2, 2011: "));
 
         await _page.Locator("#as-of-year").FillAsync("2012");
         await _page.Locator("#as-of-year").DispatchEventAsync("change");
@@ -68,6 +70,55 @@ public sealed class TimeTests(ExplorerServer server) : IClassFixture<ExplorerSer
         await Expect(_page.Locator("#view-list button[data-node='infravia-capital-partners']")).ToBeVisibleAsync();
         await _page.AssertNoSeriousAccessibilityViolationAsync("the what-changed view");
     }
+
+    [Fact]
+    public async Task ACitedView_ReopensTheSameAnswer_AfterANewEventIsRecorded()
+    {
+        const string View = "#open=carester&expand=carester&asOf=2026-11-30";
+        await OpenAsync(View);
+        await UntilDrawnAsync(_page, "2026-11-30");
+
+        await _page.Locator("#cite").ClickAsync();
+        var citation = _page.Locator("#citation");
+        await Expect(citation).ToHaveValueAsync(new Regex(@"^KnowledgeGraph explorer: the relationships of Carester SAS, as of 2026-11-30, as recorded up to knowledge point \d+"));
+        await Expect(citation).ToHaveValueAsync(new Regex(@"\n\d+\. USA Rare Earth, Inc\. \(SEC EDGAR\), ""USA Rare Earth, Inc\. Form 8-K [^\n]*, https://www\.sec\.gov/"));
+        await Expect(citation).ToHaveValueAsync(new Regex(@"\nPermalink: http://[^\n]*known=\d+"));
+        await Expect(_page.Locator("#pinned")).ToBeVisibleAsync();
+        await _page.AssertNoSeriousAccessibilityViolationAsync("the citation");
+        var permalink = await _page.Locator("#cite-permalink").GetAttributeAsync("href");
+        var status = await _page.Locator("#status").TextContentAsync();
+        var nodes = await _page.Locator("#view-list button").AllTextContentsAsync();
+        var text = await citation.InputValueAsync();
+
+        await server.MutateAsync("""
+            mutation { recordSupplyAgreement(input: { effectiveDate: "2026-11-20",
+              source: { title: "Lynas to supply NdPr oxide to Carester", publisher: "Example Wire" },
+              dealId: "sup-lynas-carester-cited", supplierId: "lynas", buyerId: "carester", product: "ndpr-oxide", status: "signed" }) { stored } }
+            """);
+
+        // Unpinned, the same view now shows the new agreement; the permalink shows what was cited.
+        var now = await server.NewPageAsync();
+        var again = await server.NewPageAsync();
+        try
+        {
+            await now.GotoAsync(new Uri(server.BaseAddress, "/" + View).ToString());
+            await Expect(now.Locator("#view-list button[data-node='lynas']")).ToBeVisibleAsync();
+
+            await again.GotoAsync(permalink!);
+            await Expect(again.Locator("#status")).ToHaveTextAsync(status!);
+            Assert.Equal(nodes, await again.Locator("#view-list button").AllTextContentsAsync());
+            await again.Locator("#cite").ClickAsync();
+            await Expect(again.Locator("#citation")).ToHaveValueAsync(text);
+        }
+        finally
+        {
+            await now.Context.CloseAsync();
+            await again.Context.CloseAsync();
+        }
+    }
+
+    private static async Task UntilDrawnAsync(IPage page, string asOf) =>
+        await Expect(page.Locator("#status")).ToHaveTextAsync(new Regex($"^\\d+ nodes · \\d+ relationships · as of {asOf}"));
 
     private async Task OpenAsync(string hash) => await _page.GotoAsync(new Uri(server.BaseAddress, "/" + hash).ToString());
 }
