@@ -21,6 +21,7 @@ export function syncControls(state) {
   if (document.activeElement !== $('country')) $('country').value = state.countries.join(', ');
   $('bloc').value = state.bloc;
   $('colour-by').value = state.colourBy;
+  $('focus').checked = state.focus;
 }
 
 /** Filters only redraw (`render`); a new date refetches the graph as of that date (`setDate`). */
@@ -37,6 +38,7 @@ export function setUpFilters(state, { render, setDate }) {
   $('stage').append(...STAGES.map((s) => h('option', { value: s }, s)));
   $('bloc').append(...BLOCS.map((b) => h('option', { value: b }, b)));
   $('stage').addEventListener('change', (e) => { state.stage = e.target.value; render(); });
+  $('focus').addEventListener('change', (e) => { state.focus = e.target.checked; render(); });
   $('bloc').addEventListener('change', (e) => { state.bloc = e.target.value; render(); });
   $('colour-by').append(...COLOUR_BY.map(([value, label]) => h('option', { value }, label)));
   $('colour-by').addEventListener('change', (e) => { state.colourBy = e.target.value; render(); });

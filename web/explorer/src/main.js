@@ -3,7 +3,7 @@ import * as api from './api.js';
 import { GraphModel, KINDS } from './model.js';
 import { readHash, writeHash, visible } from './state.js';
 import { setUpFilters, syncControls } from './controls.js';
-import { createGraph, draw, layout, KIND_COLOURS, CHINA_RED } from './draw.js';
+import { createGraph, draw, focus, layout, KIND_COLOURS, CHINA_RED } from './draw.js';
 import { painter } from './colour.js';
 import { h, renderNode, renderRelationship } from './details.js';
 import { buildForms, run, BLOCS } from './questions.js';
@@ -78,6 +78,7 @@ async function render({ fresh = false } = {}) {
   const added = draw(cy, model, view, state, chinaEdges, paint);
   if (added > 0 || fresh) await layout(cy, fresh || added === cy.nodes().length);
   showMode();
+  focus(cy, state.selected, state.focus);
   mapped = { model, view, state, paint, chinaEdges, select };
   if (state.mode === 'map') drawMap($('map'), mapped);
   const hidden = model.nodes.size - view.nodes.length;
@@ -165,6 +166,7 @@ function showSelected() {
   const edge = model.edges.get(state.selected);
   cy.elements().unselect();
   cy.getElementById(state.selected).select();
+  focus(cy, state.selected, state.focus);
   if (node) renderNode(panel, model, node, state, actions);
   else if (edge) renderRelationship(panel, model, edge, actions);
   else panel.replaceChildren(h('p', { class: 'hint' }, 'Select a node or a relationship to see its attributes, validity and sources.'));

@@ -7,7 +7,7 @@ export const KINDS = [
   { id: 'partnership', label: 'Partnership', types: ['PARTNER_OF'] },
   { id: 'ownership', label: 'Ownership', types: ['OWNS'] },
   { id: 'policy', label: 'Policy', types: ['BENEFITS'] },
-  { id: 'facility', label: 'Facilities operated', types: ['OPERATES'], off: true },
+  { id: 'facility', label: 'Facilities operated', types: ['OPERATES'] },
 ];
 
 export const STAGES = ['mining', 'separation', 'metal', 'alloy', 'magnet', 'recycling', 'manufacturing'];

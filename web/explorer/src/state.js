@@ -12,7 +12,7 @@ export function defaultState() {
     opened: [],
     expanded: [],
     asOf: today(),
-    kinds: KINDS.filter((k) => !k.off).map((k) => k.id),
+    kinds: KINDS.map((k) => k.id),
     stage: '',
     countries: [],
     bloc: '',
@@ -20,6 +20,7 @@ export function defaultState() {
     question: null,
     selected: '',
     mode: 'graph',
+    focus: false,
     known: null,
   };
 }
@@ -37,6 +38,7 @@ export function readHash(hash = location.hash) {
   state.colourBy = p.get('colour') ?? 'stage';
   state.selected = p.get('sel') ?? '';
   state.mode = p.get('view') === 'map' ? 'map' : 'graph';
+  state.focus = p.get('focus') === '1';
   if (/^\d+$/.test(p.get('known') ?? '')) state.known = Number(p.get('known'));
   try {
     state.question = p.has('q') ? JSON.parse(p.get('q')) : null;
@@ -59,6 +61,7 @@ export function writeHash(state) {
   if (state.question) p.set('q', JSON.stringify(state.question));
   if (state.selected) p.set('sel', state.selected);
   if (state.mode === 'map') p.set('view', 'map');
+  if (state.focus) p.set('focus', '1');
   if (state.known !== null) p.set('known', String(state.known));
   const hash = `#${p.toString()}`;
   if (location.hash !== hash) history.replaceState(null, '', hash);
