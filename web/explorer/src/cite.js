@@ -1,7 +1,7 @@
 // "Cite this view": the view pinned to the knowledge point it is drawn at (its permalink reopens the same answer,
 // whatever is recorded later), and a citation in words: what is shown, at which date and knowledge point, the sources
 // of what is shown, and the permalink; for a standing question, the server's own citation of the answer too.
-import { graphql } from './api.js';
+import { graphql, latestKnowledge, pinKnowledge } from './api.js';
 import { loadSources } from './export.js';
 
 /** The StandingQuestion of the server's citation query, for the questions that are one (flagship, what-if). */
@@ -37,4 +37,51 @@ export async function citeView({ view, state, table, summary }) {
       + `${ev.source.url ? `, ${ev.source.url}` : ''} (event ${ev.eventId}${ev.retractedBy ? `, retracted by ${ev.retractedBy}` : ''})`),
     `Permalink: ${location.href}`,
   ].filter(Boolean).join('\n');
+}
+
+const $ = (id) => document.getElementById(id);
+
+/** The note that the view is pinned (and how to unpin it). */
+export function showPinned(state) {
+  $('pinned').hidden = state.known === null;
+  $('pinned').firstElementChild.textContent = `Pinned to what was recorded up to knowledge point ${state.known}.`;
+}
+
+/**
+ * Wires "Cite this view": pins the view to the latest knowledge point (drawing it again there, `refresh()`), then
+ * shows its citation in the dialog, to copy; `current()` gives what is drawn ({ view, table, summary }).
+ */
+export function setUpCitation(state, { current, refresh }) {
+  $('cite').addEventListener('click', async () => {
+    if (state.known === null) {
+      state.known = latestKnowledge()?.sequence ?? null;
+      pinKnowledge(state.known);
+      await refresh();
+    }
+    $('citation').value = 'Gathering the sources…';
+    $('cite-permalink').href = location.href;
+    $('cite-permalink').textContent = location.href;
+    $('cite-status').textContent = '';
+    if (!$('cite-dialog').open) $('cite-dialog').showModal();
+    try {
+      $('citation').value = await citeView({ ...current(), state });
+    } catch (e) {
+      $('citation').value = `The citation could not be made: ${e.message}`;
+    }
+  });
+  $('close-citation').addEventListener('click', () => $('cite-dialog').close());
+  $('copy-citation').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('citation').value);
+      $('cite-status').textContent = 'Copied.';
+    } catch {
+      $('citation').select();
+      $('cite-status').textContent = 'Selected: press Ctrl+C to copy.';
+    }
+  });
+  $('unpin').addEventListener('click', () => {
+    state.known = null;
+    pinKnowledge(null);
+    refresh();
+  });
 }

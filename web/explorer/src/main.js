@@ -12,7 +12,8 @@ import { exportCsv, exportPng, exportSvg } from './export.js';
 import { renderStart } from './start.js';
 import { renderTable } from './table.js';
 import { drawMap } from './map.js';
-import { citeView } from './cite.js';
+import { setUpCitation, showPinned } from './cite.js';
+import { arrowKeys } from './keys.js';
 
 const $ = (id) => document.getElementById(id);
 const state = readHash();
@@ -88,7 +89,7 @@ async function render({ fresh = false } = {}) {
   status.textContent = `${view.nodes.length} nodes · ${view.edges.length} relationships · as of ${state.asOf}`
     + (hidden > 0 ? ` · ${hidden} hidden by the filters or the date` : '');
   showStart();
-  showPinned();
+  showPinned(state);
   renderViewList();
   renderLegend();
   syncControls(state);
@@ -100,30 +101,6 @@ async function render({ fresh = false } = {}) {
 function showMode() {
   $('map').hidden = state.mode !== 'map';
   for (const b of document.querySelectorAll('#modes button')) b.setAttribute('aria-pressed', String(b.dataset.mode === state.mode));
-}
-
-function showPinned() {
-  $('pinned').hidden = state.known === null;
-  $('pinned').firstElementChild.textContent = `Pinned to what was recorded up to knowledge point ${state.known}.`;
-}
-
-/** Pins the view to the latest knowledge point (drawing it again there), then shows its citation. */
-async function cite() {
-  if (state.known === null) {
-    state.known = api.latestKnowledge()?.sequence ?? null;
-    api.pinKnowledge(state.known);
-    await refresh();
-  }
-  $('citation').value = 'Gathering the sources…';
-  $('cite-permalink').href = location.href;
-  $('cite-permalink').textContent = location.href;
-  $('cite-status').textContent = '';
-  if (!$('cite-dialog').open) $('cite-dialog').showModal();
-  try {
-    $('citation').value = await citeView({ view, state, table: answered?.table, summary: answered?.summary });
-  } catch (e) {
-    $('citation').value = `The citation could not be made: ${e.message}`;
-  }
 }
 
 let startShownFor = '';
@@ -249,22 +226,7 @@ function setUpControls() {
       window.prompt('Copy this permalink:', location.href);
     }
   });
-  $('cite').addEventListener('click', cite);
-  $('close-citation').addEventListener('click', () => $('cite-dialog').close());
-  $('copy-citation').addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText($('citation').value);
-      $('cite-status').textContent = 'Copied.';
-    } catch {
-      $('citation').select();
-      $('cite-status').textContent = 'Selected: press Ctrl+C to copy.';
-    }
-  });
-  $('unpin').addEventListener('click', () => {
-    state.known = null;
-    api.pinKnowledge(null);
-    refresh();
-  });
+  setUpCitation(state, { current: () => ({ view, table: answered?.table, summary: answered?.summary }), refresh });
   $('export-png').addEventListener('click', () => exportPng(cy, state.asOf));
   $('export-svg').addEventListener('click', () => exportSvg(cy, state.asOf));
   $('export-csv').addEventListener('click', () => exportCsv(view, state.asOf).catch((e) => showError(`The CSV could not be made: ${e.message}`)));
@@ -276,6 +238,15 @@ function setUpControls() {
     });
   }
   cy.on('dbltap', 'node', (e) => actions.expand(e.target.id()));
+  arrowKeys($('view-list'), 'button');
+  arrowKeys($('question-forms'), '#answer button.link');
+  arrowKeys($('table-view'), 'tbody button.link');
+  arrowKeys($('table-view'), 'thead button.sort', { next: 'ArrowRight', previous: 'ArrowLeft' });
+  // The skip link focuses the search without touching the URL's hash, which holds the view.
+  document.querySelector('.skip').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('search-input').focus();
+  });
   buildForms($('question-forms'), ask, state.question);
   setUpSearch($('search-input'), $('search-results'), $('search-status'), open);
 }

@@ -25,6 +25,8 @@ export function renderTable(container, table) {
           h('button', { type: 'button', class: 'sort', 'data-key': c.key, onclick: () => {
             order = { key: c.key, direction: order.key === c.key ? -order.direction : 1 };
             draw();
+            // Redrawn: the focus stays on the column's button, for the keyboard.
+            container.querySelector(`button.sort[data-key="${c.key}"]`).focus();
           } }, c.label, h('span', { 'aria-hidden': 'true' }, { ascending: ' ▲', descending: ' ▼', none: '' }[sortLabel(c)])))))),
         h('tbody', {}, sorted().map((r) => h('tr', {}, table.columns.map((c) => h('td', {}, r[c.key].node ?? r[c.key].text)))))));
   };
