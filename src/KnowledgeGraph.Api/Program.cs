@@ -6,14 +6,18 @@ using KnowledgeGraph.Api.Subscriptions;
 using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.Api.Webhooks;
 using KnowledgeGraph.EventStore.Database;
+using KnowledgeGraph.EventStore.Settings;
 using KnowledgeGraph.Graph;
 using KnowledgeGraph.Graph.Ports;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddKnowledgeGraphTelemetry();
+var deployment = builder.Services.AddSettings<DeploymentSettings>(builder.Configuration);
+// The one clock: "today" for questions without asOf, webhook signatures, leases. Tests replace it.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddKnowledgeGraphTelemetry(deployment);
 var connectionString = await DatabaseLocator.ConnectionStringAsync(
-    ProductionMode.RequiredPostgres(builder.Configuration), builder.Configuration["KG_DATA_DIR"], Console.Error);
-builder.Services.AddKnowledgeGraph(connectionString, GraphSettings.From(key => builder.Configuration[key]));
+    deployment.Check(SettingsBinding.Read<DatabaseSettings>(builder.Configuration)), Console.Error);
+builder.Services.AddKnowledgeGraph(connectionString, builder.Configuration);
 builder.Services.AddKnowledgeGraphSchema(connectionString);
 builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
 builder.Services.AddKnowledgeGraphSubscriptions(builder.Configuration);
@@ -25,7 +29,7 @@ app.UseGraphQLShapedFailures();
 app.UseGraphQLWebSockets();
 app.UseRateLimiter();
 app.MapHealth();
-app.MapHealthProbes(app.Configuration);
+app.MapHealthProbes();
 app.MapKnowledgeGraphGraphQL();
 app.MapExplorer();
 app.MapKnowledgeGraphMetrics();

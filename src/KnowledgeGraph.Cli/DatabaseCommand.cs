@@ -33,11 +33,9 @@ internal static class DatabaseCommand
 
     private static EmbeddedPostgres Embedded()
     {
-        if (Environment.GetEnvironmentVariable("KG_POSTGRES") is { Length: > 0 })
-        {
-            throw new InvalidOperationException("KG_POSTGRES is set: the product uses that database and starts none of its own");
-        }
-        var dir = Environment.GetEnvironmentVariable("KG_DATA_DIR");
-        return new EmbeddedPostgres(string.IsNullOrEmpty(dir) ? DatabaseLocator.DefaultDataDirectory() : dir, Console.Error);
+        var settings = DatabaseSettings.FromEnvironment();
+        return settings.IsExternal
+            ? throw new InvalidOperationException("KG_POSTGRES is set: the product uses that database and starts none of its own")
+            : DatabaseLocator.Embedded(settings, Console.Error);
     }
 }

@@ -1,10 +1,12 @@
 using JasperFx.Events.Daemon;
 using KnowledgeGraph.EventStore;
+using KnowledgeGraph.EventStore.Settings;
 using KnowledgeGraph.Graph.Neo4j;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Postgres;
 using KnowledgeGraph.Graph.Projection;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -16,14 +18,16 @@ public static class GraphSetup
     /// The event store, the graph store chosen by the settings, and the projection between them, run by Marten's async
     /// daemon in hot/cold mode: with several API nodes, one is elected to project.
     /// </summary>
-    public static IServiceCollection AddKnowledgeGraph(this IServiceCollection services, string connectionString, GraphSettings settings)
+    public static IServiceCollection AddKnowledgeGraph(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
-        services.AddSingleton(settings);
+        var settings = services.AddSettings<GraphSettings>(configuration);
         services.AddSingleton(_ => CreateDataSource(connectionString));
         // The projection writes through a pool of its own, so that readers holding every connection never starve it.
-        services.AddSingleton<IGraphWriter>(_ => CreateWriter(settings, CreateDataSource(
-            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "kg-projection", MaxPoolSize = 8 }.ConnectionString)));
-        services.AddSingleton<IGraphReader>(sp => CreateReader(settings, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddGraphHttpClients();
+        services.AddSingleton<IGraphWriter>(sp => CreateWriter(settings, CreateDataSource(
+            new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "kg-projection", MaxPoolSize = 8 }.ConnectionString),
+            sp.GetRequiredService<IHttpClientFactory>()));
+        services.AddSingleton<IGraphReader>(sp => CreateReader(settings, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IHttpClientFactory>()));
         services.AddSingleton<GraphProjector>();
         services.AddMarten(options => EventStoreSetup.Configure(options, connectionString))
             .AddSubscriptionWithServices<GraphSubscription>(ServiceLifetime.Singleton, o => o.Options.BatchSize = settings.ProjectionBatchSize)
@@ -42,17 +46,25 @@ public static class GraphSetup
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
-    public static IGraphWriter CreateWriter(GraphSettings settings, NpgsqlDataSource dataSource) => settings.Store switch
-    {
-        GraphSettings.Postgres => new PostgresGraphWriter(dataSource),
-        GraphSettings.Neo4jStore => Neo4jGraphStore.Writer(settings),
-        _ => throw new InvalidOperationException($"graph store '{settings.Store}' is not available in this build"),
-    };
+    public static IGraphWriter CreateWriter(GraphSettings settings, NpgsqlDataSource dataSource, IHttpClientFactory httpClients) =>
+        settings.IsNeo4j ? Neo4jGraphStore.Writer(settings, httpClients) : new PostgresGraphWriter(dataSource);
 
-    public static IGraphReader CreateReader(GraphSettings settings, NpgsqlDataSource dataSource) => settings.Store switch
+    public static IGraphReader CreateReader(GraphSettings settings, NpgsqlDataSource dataSource, IHttpClientFactory httpClients) =>
+        settings.IsNeo4j ? Neo4jGraphStore.Reader(settings, httpClients) : new PostgresGraphReader(dataSource);
+
+    /// <summary>
+    /// Neo4j's HttpClient, from the factory. Its connections are recycled every five minutes (so DNS changes are seen),
+    /// and it has no timeout of its own: the adapter's Polly timeout bounds each call, and a second one would race it.
+    /// </summary>
+    public static IServiceCollection AddGraphHttpClients(this IServiceCollection services)
     {
-        GraphSettings.Postgres => new PostgresGraphReader(dataSource),
-        GraphSettings.Neo4jStore => Neo4jGraphStore.Reader(settings),
-        _ => throw new InvalidOperationException($"graph store '{settings.Store}' is not available in this build"),
-    };
+        services.AddHttpClient(Neo4jQueryClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        return services;
+    }
+
+    /// <summary>The same HttpClient factory, for a process without a container of its own (the CLI, tests).</summary>
+    public static IHttpClientFactory HttpClientFactory() =>
+        new ServiceCollection().AddGraphHttpClients().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
 }

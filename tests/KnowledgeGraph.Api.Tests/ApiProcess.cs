@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Api.Tests;
 
@@ -44,23 +45,17 @@ internal sealed class ApiProcess : IDisposable
         return new ApiProcess(process, address);
     }
 
-    /// <summary>Waits until the process answers /health.</summary>
-    public async Task UntilHealthyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
+    /// <summary>Waits until the process answers /health (and stops waiting if it has exited).</summary>
+    public async Task UntilHealthyAsync() =>
+        await Eventually.UntilAsync("the API process answered /health", async () =>
         {
-            try
+            if (_process.HasExited)
             {
-                await HealthPolling.HealthAsync(Client, TestContext.Current.CancellationToken);
-                return;
+                throw new InvalidOperationException($"the API process exited with code {_process.ExitCode} before answering /health");
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-        }
-    }
+            await HealthPolling.HealthAsync(Client, TestContext.Current.CancellationToken);
+            return true;
+        }, answered => answered);
 
     public void Kill()
     {

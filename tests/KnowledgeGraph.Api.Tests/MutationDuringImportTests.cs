@@ -57,21 +57,17 @@ public class MutationDuringImportTests
     private static async Task UntilStoredAsync(string connectionString, int events, CancellationToken ct)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        while (true)
+        await Eventually.UntilAsync($"{events} events stored", async () =>
         {
             try
             {
                 await using var count = dataSource.CreateCommand($"SELECT count(*) FROM {EventStoreSetup.Schema}.mt_events");
-                if ((long)(await count.ExecuteScalarAsync(ct))! >= events)
-                {
-                    return;
-                }
+                return (long)(await count.ExecuteScalarAsync(ct))!;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
             {
-                // The import has not created the event store yet.
+                return 0; // The import has not created the event store yet.
             }
-            await Task.Delay(100, ct);
-        }
+        }, stored => stored >= events);
     }
 }

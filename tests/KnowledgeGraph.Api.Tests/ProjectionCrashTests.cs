@@ -31,7 +31,7 @@ public class ProjectionCrashTests
         }
         using (var second = ApiProcess.Start(crashed.ConnectionString, smallBatches))
         {
-            await HealthPolling.UntilProjectedAsync(second.Client, ct, seconds: 300);
+            await HealthPolling.UntilProjectedAsync(second.Client, ct, TimeSpan.FromSeconds(300));
             second.Kill();
         }
         var (writer, _, dataSource) = GraphFixture.Postgres(crashed);
@@ -54,28 +54,17 @@ public class ProjectionCrashTests
         Assert.Equal(uninterrupted, rebuilt);
     }
 
-    /// <summary>Kills the process as soon as it has projected something; returns how far it got.</summary>
+    /// <summary>Kills the process as soon as it has projected something (or the wait runs out); returns how far it got.</summary>
     private static async Task<long> WaitForProgressThenKillAsync(ApiProcess api, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            try
-            {
-                var projected = (await HealthPolling.HealthAsync(api.Client, ct)).GetProperty("lastProjectedSequence").GetInt64();
-                if (projected > 0)
-                {
-                    api.Kill();
-                    return projected;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(20, ct);
+            return await Eventually.UntilAsync("the API projected something",
+                async () => (await HealthPolling.HealthAsync(api.Client, ct)).GetProperty("lastProjectedSequence").GetInt64(), projected => projected > 0);
         }
-        api.Kill();
-        throw new TimeoutException("the API projected nothing within 60 s");
+        finally
+        {
+            api.Kill();
+        }
     }
 }

@@ -46,13 +46,13 @@ public sealed class TwoProcessFailoverTests
         var settings = new Dictionary<string, string>(WebhookSettingsForTests.With()) { ["KG_PROJECTION_BATCH"] = "10" };
 
         using var leader = await StartAsync(database.ConnectionString, settings);
-        await HealthPolling.UntilProjectedAsync(leader.Client, ct, seconds: 120);
+        await HealthPolling.UntilProjectedAsync(leader.Client, ct);
         using (var api = new WebhookApi(leader.Address))
         {
             await api.RegisterAsync(receiver.Url, WebhookSettingsForTests.RestartSecret);
         }
         await DealLines.RecordAsync(database, batches[0].Select(DealLines.SupplyAgreement));
-        await receiver.UntilAcknowledgedAsync(PerBatch, seconds: 120);
+        await receiver.UntilAcknowledgedAsync(PerBatch);
         using var follower = await StartAsync(database.ConnectionString, settings);
         var after = (await HealthPolling.HealthAsync(follower.Client, ct)).GetProperty("lastStoredSequence").GetInt64();
         await using var onLeader = await SubscribeAsync(leader.Address, after);
@@ -76,7 +76,7 @@ public sealed class TwoProcessFailoverTests
         leader.Kill();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         killed.SetResult();
-        await receiver.UntilAcknowledgedAsync(acknowledgedByLeader.Count + 1, seconds: 120);
+        await receiver.UntilAcknowledgedAsync(acknowledgedByLeader.Count + 1);
         var deliveriesTakenOver = clock.Elapsed;
         await Eventually.UntilAsync("the follower projects", async () => (await HealthPolling.HealthAsync(follower.Client, ct))
             .GetProperty("lastProjectedSequence").GetInt64(), projected => projected > projectedAtKill);
@@ -89,8 +89,8 @@ public sealed class TwoProcessFailoverTests
         await using var resumed = await SubscribeAsync(follower.Address, beforeKill.Count > 0 ? beforeKill[^1].Sequence : after);
         var afterKill = await ReadAsync(resumed, expected.Count - beforeKill.Count);
         var seenOnFollower = await ReadAsync(onFollower, expected.Count);
-        var acknowledged = await receiver.UntilAcknowledgedAsync(Batches * PerBatch, seconds: 120);
-        await HealthPolling.UntilProjectedAsync(follower.Client, ct, seconds: 120);
+        var acknowledged = await receiver.UntilAcknowledgedAsync(Batches * PerBatch);
+        await HealthPolling.UntilProjectedAsync(follower.Client, ct);
         var (writer, _, dataSource) = GraphFixture.Postgres(database);
         await using var _ = dataSource;
         var graph = await writer.DumpAsync(ct);

@@ -18,7 +18,7 @@ public sealed class Neo4jContractTests : IAsyncLifetime
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
-    private static Neo4jQueryClient Client() => new(Neo4jTestServer.Require().Neo4j!);
+    private static Neo4jQueryClient Client() => new(Neo4jTestServer.HttpClients, Neo4jTestServer.Require().Neo4j!);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

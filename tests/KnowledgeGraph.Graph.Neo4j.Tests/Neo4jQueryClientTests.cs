@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Testing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -27,7 +28,7 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     private Neo4jQueryClient Client(Neo4jResilienceOptions? options = null) =>
-        new(new Neo4jSettings(_server.Url, "neo4j", "verysecret", "neo4j"), options ?? Fast);
+        new(Neo4jTestServer.HttpClients, _server.Settings(), options ?? Fast);
 
     [Fact]
     public async Task RunAsync_PostsTheStatementWithItsParameters_AndMapsFieldsAndValues()
@@ -131,6 +132,39 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
         Assert.Equal(["POST /db/neo4j/query/v2", "POST /db/neo4j/query/v2"], _server.Requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.Equal(_server.Requests[0].Body, _server.Requests[1].Body);
         Assert.Equal(0, Assert.Single(result.Rows).Number("fresh"));
+        Assert.Equal((0, 0), (_server.BegunTransactions, _server.OpenTransactions));
+    }
+
+    [Fact]
+    public async Task RunAsync_FailsAtOnceNamingTheProblem_WhenTheCredentialsAreWrong()
+    {
+        // Given a server that refuses the password
+        _server.Always(202, QueryApiSamples.One);
+        using var client = new Neo4jQueryClient(Neo4jTestServer.HttpClients, _server.Settings(password: "guess"), Fast);
+
+        // When
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => client.RunAsync("RETURN 1 AS one", null, TestContext.Current.CancellationToken));
+
+        // Then it is not retried: a retry would only lock the account sooner
+        Assert.Equal(("Neo.ClientError.Security.Unauthorized", 401, false), (error.Code, error.HttpStatus, error.IsTransient));
+        Assert.Contains("Invalid username or password", error.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task WriteAsync_FailsAtOnceNamingTheDatabase_WhenTheServerHasNoSuchDatabase()
+    {
+        // Given settings naming a database the server does not have
+        _server.Always(202, QueryApiSamples.Fresh(0));
+        using var client = new Neo4jQueryClient(Neo4jTestServer.HttpClients, _server.Settings(database: "graphs"), Fast);
+
+        // When
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => client.WriteAsync("RETURN 1 AS fresh", null, TestContext.Current.CancellationToken));
+
+        // Then
+        Assert.Equal(("Neo.ClientError.Database.DatabaseNotFound", 404, false), (error.Code, error.HttpStatus, error.IsTransient));
+        Assert.Contains("'graphs'", error.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Requests);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Graph.Neo4j.Tests;
 
@@ -28,7 +29,7 @@ public sealed class Neo4jQuestionTests : IAsyncLifetime
 
     private static Neo4jGraphReader Reader(Neo4jQueryClient client) => new(client);
 
-    private Neo4jQueryClient Client() => new(new Neo4jSettings(_server.Url, "neo4j", "secret", "neo4j"), Neo4jQueryClientTests.Fast);
+    private Neo4jQueryClient Client() => new(Neo4jTestServer.HttpClients, _server.Settings(), Neo4jQueryClientTests.Fast);
 
     [Fact]
     public async Task FirmsLackingSupplier_IsOneRequest_AndReadsEachSupplierWithWhyItIsExcluded()

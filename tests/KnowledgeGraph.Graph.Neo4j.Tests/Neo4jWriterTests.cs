@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Graph.Neo4j.Tests;
 
@@ -31,7 +32,7 @@ public sealed class Neo4jWriterTests : IAsyncLifetime
     {
         // Given a server that accepts the batch
         _server.ThenJson(202, QueryApiSamples.Fresh(1));
-        using var client = new Neo4jQueryClient(new Neo4jSettings(_server.Url, "neo4j", "secret", "neo4j"), Neo4jQueryClientTests.Fast);
+        using var client = new Neo4jQueryClient(Neo4jTestServer.HttpClients, _server.Settings(), Neo4jQueryClientTests.Fast);
 
         // When
         await new Neo4jGraphWriter(client).WriteAsync([Batch()], TestContext.Current.CancellationToken);
@@ -56,7 +57,7 @@ public sealed class Neo4jWriterTests : IAsyncLifetime
     {
         // Given a server that has nothing left to delete, then accepts the schema
         _server.ThenJson(202, """{"data":{"fields":["deleted"],"values":[[0]]}}""").Always(202, QueryApiSamples.Fresh(0));
-        using var client = new Neo4jQueryClient(new Neo4jSettings(_server.Url, "neo4j", "secret", "neo4j"), Neo4jQueryClientTests.Fast);
+        using var client = new Neo4jQueryClient(Neo4jTestServer.HttpClients, _server.Settings(), Neo4jQueryClientTests.Fast);
 
         // When
         await new Neo4jGraphWriter(client).ResetAsync(TestContext.Current.CancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Testing;
@@ -11,11 +12,14 @@ public sealed class ApiServer<TProgram> : WebApplicationFactory<TProgram> where 
 {
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ApiServer(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="services">Replaces registrations of the API (e.g. its <see cref="TimeProvider"/>), after the API's own.</param>
+    public ApiServer(string connectionString, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _connectionString = connectionString;
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -35,6 +39,10 @@ public sealed class ApiServer<TProgram> : WebApplicationFactory<TProgram> where 
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -18,6 +18,9 @@ public static class Neo4jTestServer
     /// <summary>The settings of the server, or null when no server is named.</summary>
     public static GraphSettings? Settings { get; } = Read(Environment.GetEnvironmentVariable);
 
+    /// <summary>The API's HttpClient factory, configured as the API configures it.</summary>
+    public static IHttpClientFactory HttpClients { get; } = GraphSetup.HttpClientFactory();
+
     /// <summary>The settings, or the test reported as skipped with the reason.</summary>
     public static GraphSettings Require()
     {
@@ -26,14 +29,14 @@ public static class Neo4jTestServer
     }
 
     /// <summary>The Neo4j writer (the data source is not used by it, only passed through the factory).</summary>
-    public static IGraphWriter Writer(NpgsqlDataSource dataSource) => GraphSetup.CreateWriter(Require(), dataSource);
+    public static IGraphWriter Writer(NpgsqlDataSource dataSource) => GraphSetup.CreateWriter(Require(), dataSource, HttpClients);
 
-    public static IGraphReader Reader(NpgsqlDataSource dataSource) => GraphSetup.CreateReader(Require(), dataSource);
+    public static IGraphReader Reader(NpgsqlDataSource dataSource) => GraphSetup.CreateReader(Require(), dataSource, HttpClients);
 
     /// <summary>Leaves the database as the suite found it: without this graph's nodes and relationships.</summary>
     public static async Task DropGraphAsync()
     {
-        using var client = new Neo4jQueryClient(Require().Neo4j!);
+        using var client = new Neo4jQueryClient(HttpClients, Require().Neo4j!);
         await new Neo4jGraphWriter(client).DropAsync(CancellationToken.None);
     }
 
@@ -44,10 +47,16 @@ public static class Neo4jTestServer
         {
             return null;
         }
-        var uri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed
+        _ = Uri.TryCreate(url, UriKind.Absolute, out _) ? url
             : throw new InvalidOperationException($"KG_NEO4J_URL '{url}' is not an absolute URL (e.g. http://localhost:7474)");
-        return new GraphSettings(GraphSettings.Neo4jStore,
-            new Neo4jSettings(uri, setting("KG_NEO4J_USER") is { Length: > 0 } user ? user : "neo4j", setting("KG_NEO4J_PASSWORD") ?? "",
-                setting("KG_NEO4J_DATABASE") is { Length: > 0 } db ? db : "neo4j"), 100);
+        return new GraphSettings
+        {
+            Store = GraphSettings.Neo4jStore,
+            Neo4jUrl = url,
+            Neo4jUser = setting("KG_NEO4J_USER") is { Length: > 0 } user ? user : "neo4j",
+            Neo4jPassword = setting("KG_NEO4J_PASSWORD") ?? "",
+            Neo4jDatabase = setting("KG_NEO4J_DATABASE") is { Length: > 0 } db ? db : "neo4j",
+            ProjectionBatchSize = 100,
+        };
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using KnowledgeGraph.EventStore.Import;
 using KnowledgeGraph.Testing;
 using Microsoft.Playwright;
@@ -86,20 +85,7 @@ public sealed class ExplorerServer : IAsyncLifetime
     private async Task UntilProjectedAsync()
     {
         using var client = _server!.CreateHttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        var last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            var health = await client.GetFromJsonAsync<JsonElement>(new Uri("/health", UriKind.Relative));
-            if (health.GetProperty("lastStoredSequence").GetInt64() > 0
-                && health.GetProperty("lastProjectedSequence").GetInt64() >= health.GetProperty("lastStoredSequence").GetInt64())
-            {
-                return;
-            }
-            last = health.ToString();
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"the stored events were not projected within 120 s: {last}");
+        await HealthPolling.UntilProjectedAsync(client, CancellationToken.None);
     }
 
     private static async Task EnsureChromiumAsync()

@@ -29,7 +29,8 @@ public static class ReadSideFigure
             var rssStart = Memory(target.Pid, "VmRSS:");
             foreach (var (name, body) in questions)
             {
-                answers[(target.Label, name)] = await SendAsync(http, target.Url, body);
+                // The answer, not its envelope: extensions.cost tells each process's own budget.
+                answers[(target.Label, name)] = System.Text.Json.JsonDocument.Parse(await SendAsync(http, target.Url, body)).RootElement.GetProperty("data").GetRawText();
                 var best = double.MaxValue;
                 for (var i = 0; i < 3; i++)
                 {

@@ -13,7 +13,7 @@ internal static class Arguments
     public static FieldBuilder<TSource, TReturn> AsOfArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field.Argument<DateGraphType>("asOf", AsOfDescription).KnowledgeArguments();
 
-    /// <summary>The field's own asOf, else the nearest enclosing field's, else today (UTC).</summary>
+    /// <summary>The field's own asOf, else the nearest enclosing field's, else today (UTC, see <see cref="Today"/>).</summary>
     public static DateOnly AsOf(this IResolveFieldContext context)
     {
         for (var current = context; current is not null; current = current.Parent)
@@ -23,7 +23,7 @@ internal static class Arguments
                 return asOf;
             }
         }
-        return DateOnly.FromDateTime(DateTime.UtcNow);
+        return Today.Of(context.RequestServices!);
     }
 
     /// <summary>The request's loaders, reading the graph as known at the field's knowledge point (see <see cref="KnowledgeTime"/>).</summary>

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Cost;
 using KnowledgeGraph.Api.GraphQL.Transport;
+using KnowledgeGraph.EventStore.Settings;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
@@ -15,13 +16,13 @@ public static class GraphQLSetup
     /// </summary>
     public static IServiceCollection AddKnowledgeGraphGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = GraphQLLimits.From(key => configuration[key]);
-        services.AddSingleton(limits);
+        var limits = services.AddSettings<GraphQLLimits>(configuration);
         var guard = new CostGuard(limits);
         services.AddSingleton(guard);
-        services.AddSingleton(new ApiKeys(configuration["KG_API_KEYS"]));
+        services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<DeploymentSettings>().ApiKeys));
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLResponseWriter>();
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddGraphQL(b => b
             .AddSchema<KnowledgeGraphSchema>()
@@ -31,7 +32,7 @@ public static class GraphQLSetup
             .WithTimeout(limits.Timeout, _ => new ExecutionResult
             {
                 Errors = [new TimeoutError(
-                    $"The query ran longer than {limits.Timeout.TotalSeconds:0.###} s (KG_GRAPHQL_TIMEOUT_SECONDS) and was stopped; ask for less or narrow it")],
+                    $"The query ran longer than {limits.Timeout.TotalSeconds:0.###} s ({Setting.Name<GraphQLLimits>(nameof(GraphQLLimits.TimeoutSeconds))}) and was stopped; ask for less or narrow it")],
             })
             .AddValidationRule<TextLiteralRule>()
             .AddErrorInfoProvider<KnowledgeGraphErrorInfoProvider>()

@@ -23,7 +23,7 @@ internal static class HealthEndpoint
                 {
                     status = projection.Errors == 0 ? "ok" : "degraded",
                     database = "up",
-                    graphStore = settings.Store,
+                    graphStore = settings.StoreName,
                     storedEvents = events.EventCount,
                     lastStoredSequence = position.LastStored,
                     lastProjectedSequence = position.Projected,

@@ -1,6 +1,6 @@
+using KnowledgeGraph.EventStore.Settings;
 using Marten;
 using Npgsql;
-using static KnowledgeGraph.Api.SettingReader;
 
 namespace KnowledgeGraph.Api.Health;
 
@@ -10,9 +10,9 @@ namespace KnowledgeGraph.Api.Health;
 /// </summary>
 internal static class ProbeEndpoints
 {
-    public static void MapHealthProbes(this IEndpointRouteBuilder app, IConfiguration configuration)
+    public static void MapHealthProbes(this IEndpointRouteBuilder app)
     {
-        var maxLag = Whole(key => configuration[key], "KG_READY_MAX_LAG", 1000);
+        var maxLag = app.ServiceProvider.GetRequiredService<DeploymentSettings>().ReadyMaxLag;
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
         app.MapGet("/health/ready", async (IDocumentStore store, NpgsqlDataSource database, CancellationToken ct) =>
         {
@@ -28,7 +28,7 @@ internal static class ProbeEndpoints
             }
             return lag <= maxLag
                 ? Results.Ok(new { status = "ready", projectionLag = lag })
-                : Results.Json(new { status = "not-ready", projectionLag = lag, reason = $"the graph is {lag} events behind the store (KG_READY_MAX_LAG is {maxLag})" },
+                : Results.Json(new { status = "not-ready", projectionLag = lag, reason = $"the graph is {lag} events behind the store ({Setting.Name<DeploymentSettings>(nameof(DeploymentSettings.ReadyMaxLag))} is {maxLag})" },
                     statusCode: StatusCodes.Status503ServiceUnavailable);
         });
     }

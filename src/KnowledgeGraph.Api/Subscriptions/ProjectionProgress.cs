@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Marten;
 
 namespace KnowledgeGraph.Api.Subscriptions;
@@ -11,15 +12,16 @@ public sealed class ProjectionProgress(IDocumentStore store) : IDisposable
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private long _known;
-    private DateTime _readAt;
+    // Elapsed time, not the clock: a deadline and a refresh interval must not follow a clock set by hand or by a test.
+    private long _readAt;
 
     /// <summary>Waits until the graph holds everything up to <paramref name="sequence"/>; false if that took longer than the limit.</summary>
     public async Task<bool> WaitForAsync(long sequence, TimeSpan limit, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + limit;
+        var started = Stopwatch.GetTimestamp();
         while (Volatile.Read(ref _known) < sequence)
         {
-            if (DateTime.UtcNow >= deadline)
+            if (Stopwatch.GetElapsedTime(started) >= limit)
             {
                 return false;
             }
@@ -39,12 +41,12 @@ public sealed class ProjectionProgress(IDocumentStore store) : IDisposable
         await _refresh.WaitAsync(ct);
         try
         {
-            if (DateTime.UtcNow - _readAt < Interval)
+            if (_readAt != 0 && Stopwatch.GetElapsedTime(_readAt) < Interval)
             {
                 return;
             }
             Volatile.Write(ref _known, await Health.StorePosition.GraphCheckpointAsync(store, ct));
-            _readAt = DateTime.UtcNow;
+            _readAt = Stopwatch.GetTimestamp();
         }
         finally
         {

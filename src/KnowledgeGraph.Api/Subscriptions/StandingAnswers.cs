@@ -13,7 +13,7 @@ public sealed record AnswerChanged(long Sequence, string EventId, IReadOnlyList<
 /// the answer just before it. Answers at a knowledge point never change, so a subscriber resumed after any sequence
 /// receives exactly the changes a connected one did, no more and no fewer.
 /// </summary>
-public sealed class StandingAnswers(ProjectionProgress progress, IGraphReader graph, SubscriptionSettings settings, ILogger<StandingAnswers> logger)
+public sealed class StandingAnswers(ProjectionProgress progress, IGraphReader graph, SubscriptionSettings settings, TimeProvider time, ILogger<StandingAnswers> logger)
 {
     /// <summary>Streams whose events cannot change which firms a flagship or stranded-if question lists.</summary>
     private static readonly string[] Unrelated = ["facility:", "policy:"];
@@ -32,7 +32,7 @@ public sealed class StandingAnswers(ProjectionProgress progress, IGraphReader gr
             {
                 SubscriptionLog.AnswerWaitsForProjection(logger, e.Sequence, settings.ProjectionWait);
             }
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = Today.Of(time);
             previous ??= await question.AnswerAsync(graph.KnownAt(new Knowledge(e.Sequence - 1)), today, ct);
             var answer = await question.AnswerAsync(graph.KnownAt(new Knowledge(e.Sequence)), today, ct);
             var before = previous.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,5 @@
 using KnowledgeGraph.Api.Subscriptions.WebSockets;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using KnowledgeGraph.EventStore.Settings;
 
 namespace KnowledgeGraph.Api.Subscriptions;
 
@@ -8,13 +8,12 @@ public static class SubscriptionSetup
     /// <summary>The event feed (one per process, fed from the event store) and what subscriptions resolve with.</summary>
     public static IServiceCollection AddKnowledgeGraphSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(SubscriptionSettings.From(key => configuration[key]));
+        services.AddSettings<SubscriptionSettings>(configuration);
         services.AddSingleton<EventStoreReader>();
         services.AddSingleton<AppendNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<AppendNotifications>());
         services.AddSingleton<EventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProjectionProgress>();
         services.AddSingleton<DealEvents>();
         services.AddSingleton<StandingAnswers>();

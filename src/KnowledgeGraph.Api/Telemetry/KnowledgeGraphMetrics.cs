@@ -27,7 +27,7 @@ public static class KnowledgeGraphMetrics
     /// The store's instruments, on a meter of the application's own (disposed with it), each measurement tagged with
     /// the database it describes; observed from the latest sample, so that a scrape never waits for the database.
     /// </summary>
-    internal static Meter ObserveApplication(Func<StoreSample> latest, Func<long> graphqlRequests, string database)
+    internal static Meter ObserveApplication(Func<StoreSample> latest, Func<long> graphqlRequests, Func<long> cachedAnswers, string database)
     {
         var meter = new Meter(MeterName);
         var tag = new KeyValuePair<string, object?>("db.namespace", database);
@@ -37,6 +37,8 @@ public static class KnowledgeGraphMetrics
             "The event store's last sequence: its rate is the import rate");
         meter.CreateObservableCounter("kg.graphql.requests", () => new Measurement<long>(graphqlRequests(), tag), "{request}",
             "GraphQL requests answered over HTTP, whatever their outcome");
+        meter.CreateObservableCounter("kg.graphql.answers.cached", () => new Measurement<long>(cachedAnswers(), tag), "{request}",
+            "GraphQL queries answered from the answer cache, without running them (KG_ANSWER_CACHE_MB)");
         return meter;
     }
 }

@@ -15,9 +15,10 @@ namespace KnowledgeGraph.Api.Telemetry;
 /// </summary>
 public static class TelemetrySetup
 {
-    public static WebApplicationBuilder AddKnowledgeGraphTelemetry(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddKnowledgeGraphTelemetry(this WebApplicationBuilder builder, DeploymentSettings deployment)
     {
-        if (string.Equals(builder.Configuration["KG_LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(deployment);
+        if (deployment.JsonLogs)
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
@@ -36,7 +37,7 @@ public static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddMeter(KnowledgeGraphMetrics.MeterName, "Npgsql", "Marten")
                 .AddPrometheusExporter());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!string.IsNullOrWhiteSpace(deployment.OtlpEndpoint))
         {
             telemetry.UseOtlpExporter();
         }
@@ -49,7 +50,8 @@ public static class TelemetrySetup
         var sampler = app.Services.GetRequiredService<StoreSampler>();
         var database = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString).Database ?? "";
         var endpoint = app.Services.GetRequiredService<GraphQLEndpoint>();
-        var meter = KnowledgeGraphMetrics.ObserveApplication(() => sampler.Latest, () => endpoint.Answered, database);
+        var answers = app.Services.GetRequiredService<AnswerCache>();
+        var meter = KnowledgeGraphMetrics.ObserveApplication(() => sampler.Latest, () => endpoint.Answered, () => answers.Hits, database);
         app.Lifetime.ApplicationStopped.Register(meter.Dispose);
         app.MapPrometheusScrapingEndpoint();
         return app;

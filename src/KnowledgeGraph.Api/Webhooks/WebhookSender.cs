@@ -8,10 +8,13 @@ namespace KnowledgeGraph.Api.Webhooks;
 /// <summary>
 /// POSTs one payload until the receiver answers 2xx, retrying failures and timeouts with jittered exponential backoff
 /// (Polly), at most KG_WEBHOOK_MAX_ATTEMPTS attempts. Every attempt is reported as it ends, so that the attempts are
-/// recorded even if the process stops midway.
+/// recorded even if the process stops midway. The HttpClient comes from the factory (<see cref="HttpClientName"/>); the
+/// HTTP resilience handlers are not used, since every attempt is recorded and leased by the dispatcher.
 /// </summary>
-public sealed class WebhookSender(HttpClient http, WebhookSettings settings)
+public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookSettings settings, TimeProvider time)
 {
+    public const string HttpClientName = "webhooks";
+
     private readonly ResiliencePipeline<Attempt> _retry = settings.MaxAttempts == 1
         ? ResiliencePipeline<Attempt>.Empty
         : new ResiliencePipelineBuilder<Attempt>().AddRetry(new RetryStrategyOptions<Attempt>
@@ -46,7 +49,7 @@ public sealed class WebhookSender(HttpClient http, WebhookSettings settings)
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(payload.Body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(payload.ContentType);
         // Standard Webhooks: signed afresh at each attempt, since the timestamp is part of what is signed.
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         request.Headers.Add(WebhookPayload.IdHeader, payload.MessageId);
         request.Headers.Add(WebhookPayload.TimestampHeader, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookPayload.SignatureHeader, payload.Signature(webhook.Secret, now));
@@ -54,6 +57,7 @@ public sealed class WebhookSender(HttpClient http, WebhookSettings settings)
         request.Headers.Add(WebhookPayload.EventIdHeader, payload.EventId);
         try
         {
+            using var http = httpClients.CreateClient(HttpClientName);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
         }

@@ -1,5 +1,5 @@
+using KnowledgeGraph.EventStore.Settings;
 using Marten;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeGraph.Api.Webhooks;
 
@@ -12,19 +12,15 @@ public static class WebhookSetup
     /// </summary>
     public static IServiceCollection AddKnowledgeGraphWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(WebhookSettings.From(key => configuration[key]));
+        services.AddSettings<WebhookSettings>(configuration);
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<WebhookSignal>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebhookOutbox>();
         services.ConfigureMarten((sp, options) => options.Projections.Subscribe(sp.GetRequiredService<WebhookOutbox>()));
-        services.AddSingleton(sp => new WebhookSender(
-            // Redirects are not followed: a 3xx is not an acknowledgement. Timeouts are per attempt, in the sender.
-            new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            {
-                Timeout = Timeout.InfiniteTimeSpan,
-            },
-            sp.GetRequiredService<WebhookSettings>()));
+        // Redirects are not followed: a 3xx is not an acknowledgement. Timeouts are per attempt, in the sender.
+        services.AddHttpClient(WebhookSender.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         return services;

@@ -6,16 +6,19 @@ namespace KnowledgeGraph.EventStore.Database;
 /// </summary>
 public static class DatabaseLocator
 {
-    public static async Task<string> ConnectionStringAsync(string? postgres, string? dataDirectory, TextWriter log, CancellationToken ct = default) =>
-        !string.IsNullOrWhiteSpace(postgres)
-            ? postgres
-            : await new EmbeddedPostgres(dataDirectory ?? DefaultDataDirectory(), log).EnsureRunningAsync(ct);
+    public static async Task<string> ConnectionStringAsync(DatabaseSettings settings, TextWriter log, CancellationToken ct = default) =>
+        settings.IsExternal ? settings.Postgres! : await Embedded(settings, log).EnsureRunningAsync(ct);
 
     public static Task<string> FromEnvironmentAsync(TextWriter log, CancellationToken ct = default) =>
-        ConnectionStringAsync(
-            Environment.GetEnvironmentVariable("KG_POSTGRES"),
-            Environment.GetEnvironmentVariable("KG_DATA_DIR") is { Length: > 0 } dir ? dir : null,
-            log, ct);
+        ConnectionStringAsync(DatabaseSettings.FromEnvironment(), log, ct);
+
+    /// <summary>The embedded cluster the settings name.</summary>
+    public static EmbeddedPostgres Embedded(DatabaseSettings settings, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new EmbeddedPostgres(string.IsNullOrEmpty(settings.DataDirectory) ? DefaultDataDirectory() : settings.DataDirectory, log,
+            settings.Port, settings.ProgramsFolder);
+    }
 
     /// <summary><c>.data/</c> beside KnowledgeGraph.sln, found from the working folder up; else in the working folder.</summary>
     public static string DefaultDataDirectory()

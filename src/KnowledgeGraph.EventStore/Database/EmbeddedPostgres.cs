@@ -9,9 +9,10 @@ namespace KnowledgeGraph.EventStore.Database;
 /// <summary>
 /// A private PostgreSQL cluster in a data folder, run from the machine's PostgreSQL programs. The first process
 /// that needs it (server, CLI or tests) creates and starts it; the others find it running and connect.
-/// It keeps running until <see cref="StopAsync"/> (scripts/run.sh stops what it started).
+/// It keeps running until <see cref="StopAsync"/> (scripts/run.sh stops what it started). The port it starts on and the
+/// folder of the PostgreSQL programs are found unless given (see <see cref="DatabaseSettings"/>).
 /// </summary>
-public sealed class EmbeddedPostgres(string dataDirectory, TextWriter log)
+public sealed class EmbeddedPostgres(string dataDirectory, TextWriter log, int? configuredPort = null, string? programsFolder = null)
 {
     public const string DatabaseName = "knowledgegraph";
     private const int PreferredPort = 55432;
@@ -25,7 +26,7 @@ public sealed class EmbeddedPostgres(string dataDirectory, TextWriter log)
     {
         Directory.CreateDirectory(DataDirectory);
         using var guard = await LockAsync(ct);
-        var bin = await PostgresBinaries.FindOrInstallAsync(log, ct);
+        var bin = await PostgresBinaries.FindOrInstallAsync(programsFolder, log, ct);
         var cluster = ClusterDirectory;
         if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
         {
@@ -41,7 +42,7 @@ public sealed class EmbeddedPostgres(string dataDirectory, TextWriter log)
     public async Task<bool> StopAsync(CancellationToken ct = default)
     {
         using var guard = await LockAsync(ct);
-        var bin = await PostgresBinaries.FindOrInstallAsync(log, ct);
+        var bin = await PostgresBinaries.FindOrInstallAsync(programsFolder, log, ct);
         if (await RunningPortAsync(bin, ClusterDirectory, ct) is null)
         {
             return false;
@@ -53,7 +54,7 @@ public sealed class EmbeddedPostgres(string dataDirectory, TextWriter log)
     /// <summary>The port of the running cluster, or null when it is not running.</summary>
     public async Task<int?> StatusAsync(CancellationToken ct = default) =>
         File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION"))
-            ? await RunningPortAsync(await PostgresBinaries.FindOrInstallAsync(log, ct), ClusterDirectory, ct)
+            ? await RunningPortAsync(await PostgresBinaries.FindOrInstallAsync(programsFolder, log, ct), ClusterDirectory, ct)
             : null;
 
     private async Task InitializeAsync(string bin, string cluster, CancellationToken ct)
@@ -69,7 +70,7 @@ public sealed class EmbeddedPostgres(string dataDirectory, TextWriter log)
 
     private async Task<int> StartAsync(string bin, string cluster, CancellationToken ct)
     {
-        var port = ChoosePort();
+        var port = ChoosePort(configuredPort);
         log.WriteLine($"Starting PostgreSQL on 127.0.0.1:{port} (data in {cluster})");
         // Every process (API nodes, CLI, test classes run in parallel) keeps its own connection pools: room for them.
         var options = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=400";
@@ -98,14 +99,7 @@ public sealed class EmbeddedPostgres(string dataDirectory, TextWriter log)
         return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
     }
 
-    private static int ChoosePort()
-    {
-        if (Environment.GetEnvironmentVariable("KG_PG_PORT") is { Length: > 0 } configured)
-        {
-            return int.Parse(configured, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return IsFree(PreferredPort) ? PreferredPort : FreePort();
-    }
+    private static int ChoosePort(int? configured) => configured ?? (IsFree(PreferredPort) ? PreferredPort : FreePort());
 
     private static bool IsFree(int port)
     {

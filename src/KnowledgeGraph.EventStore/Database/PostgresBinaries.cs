@@ -7,9 +7,9 @@ internal static class PostgresBinaries
         "PostgreSQL server programs (initdb, pg_ctl) were not found. Install them (Debian/Ubuntu: sudo apt-get install -y postgresql), "
         + "point KG_PG_BIN at their folder, or set KG_POSTGRES to the connection string of a database you run.";
 
-    public static async Task<string> FindOrInstallAsync(TextWriter log, CancellationToken ct)
+    public static async Task<string> FindOrInstallAsync(string? configured, TextWriter log, CancellationToken ct)
     {
-        if (Find() is { } found)
+        if (Find(configured) is { } found)
         {
             return found;
         }
@@ -20,12 +20,12 @@ internal static class PostgresBinaries
         log.WriteLine("PostgreSQL server programs not found: installing the Debian package 'postgresql' (apt-get)...");
         await ProcessRunner.RunAsync("/usr/bin/apt-get", ["update", "-q"], ct);
         await ProcessRunner.RunAsync("/usr/bin/apt-get", ["install", "-y", "-q", "postgresql"], ct);
-        return Find() ?? throw new InvalidOperationException(InstallHint);
+        return Find(configured) ?? throw new InvalidOperationException(InstallHint);
     }
 
-    private static string? Find()
+    private static string? Find(string? configured)
     {
-        if (Environment.GetEnvironmentVariable("KG_PG_BIN") is { Length: > 0 } configured)
+        if (configured is { Length: > 0 })
         {
             return File.Exists(Path.Combine(configured, "initdb")) ? configured
                 : throw new InvalidOperationException($"KG_PG_BIN is '{configured}', but it holds no initdb");

@@ -8,7 +8,10 @@ namespace KnowledgeGraph.Graph.Neo4j;
 
 /// <summary>
 /// Neo4j's HTTP Query API (<c>POST /db/{db}/query/v2</c>, Neo4j 5.19+), in its default plain-JSON format, with Polly around
-/// every call (see <see cref="Neo4jResilience"/>). One instance per server: it holds the connection pool and the breaker.
+/// every call (see <see cref="Neo4jResilience"/>). One instance per server: it holds the breaker, and its HttpClient comes
+/// from the factory (<see cref="HttpClientName"/>, configured in <see cref="GraphSetup.AddGraphHttpClients"/>). The HTTP
+/// resilience handlers are not used: what is retried depends on the Neo4j error code in the body and on whether the
+/// statement is a read, which only this class knows.
 /// </summary>
 /// <remarks>
 /// Every request is one statement in an implicit (auto-commit) transaction: the server commits or rolls it back before it
@@ -20,13 +23,15 @@ public sealed class Neo4jQueryClient : IDisposable
     private readonly HttpClient _http;
     private readonly Neo4jResilience _resilience;
 
-    public Neo4jQueryClient(Neo4jSettings settings, Neo4jResilienceOptions? options = null)
+    public const string HttpClientName = "neo4j";
+
+    public Neo4jQueryClient(IHttpClientFactory httpClients, Neo4jSettings settings, Neo4jResilienceOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(httpClients);
         ArgumentNullException.ThrowIfNull(settings);
         var root = settings.Url.AbsoluteUri.EndsWith('/') ? settings.Url : new Uri(settings.Url.AbsoluteUri + "/");
         QueryUri = new Uri(root, $"db/{Uri.EscapeDataString(settings.Database)}/query/v2");
-        // The Polly timeout bounds each call; HttpClient's own would race it.
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = httpClients.CreateClient(HttpClientName);
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.User}:{settings.Password}")));
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

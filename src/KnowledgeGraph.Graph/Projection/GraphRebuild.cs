@@ -3,7 +3,10 @@ using Marten;
 
 namespace KnowledgeGraph.Graph.Projection;
 
-/// <summary>Drops the graph and projects every stored event again, in store order, with the projection's own code.</summary>
+/// <summary>
+/// Drops the graph and projects every stored event again, in store order, with the projection's own code; then hands the
+/// daemon the position it reached, so that the API's projection goes on from there instead of reading every event again.
+/// </summary>
 public static class GraphRebuild
 {
     public static async Task<long> RunAsync(IDocumentStore store, IGraphWriter writer, IProgress<long>? progress, int batchSize, CancellationToken ct)
@@ -23,6 +26,7 @@ public static class GraphRebuild
             if (batch.Count == 0)
             {
                 await writer.AfterBulkLoadAsync(ct);
+                await AdvanceCheckpointAsync(store, last, ct);
                 return done;
             }
             await projector.ProjectAsync(batch, session, ct);
@@ -30,5 +34,23 @@ public static class GraphRebuild
             done += batch.Count;
             progress?.Report(done);
         }
+    }
+
+    /// <summary>
+    /// Moves the graph subscription's checkpoint in Marten's progression table up to <paramref name="sequence"/>, never
+    /// back: a daemon that got further while the rebuild ran (its writes are idempotent) keeps its place.
+    /// </summary>
+    private static async Task AdvanceCheckpointAsync(IDocumentStore store, long sequence, CancellationToken ct)
+    {
+        if (sequence == 0)
+        {
+            return;
+        }
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand(
+            $"INSERT INTO {store.Options.Events.DatabaseSchemaName}.mt_event_progression AS p (name, last_seq_id, last_updated) VALUES (?, ?, now()) " +
+            "ON CONFLICT (name) DO UPDATE SET last_seq_id = GREATEST(p.last_seq_id, EXCLUDED.last_seq_id), last_updated = now()",
+            GraphSubscription.ShardName, sequence);
+        await session.SaveChangesAsync(ct);
     }
 }

@@ -13,6 +13,9 @@ public sealed class GraphSubscription : SubscriptionBase
 {
     public const string SubscriptionName = "graph";
 
+    /// <summary>The name of its checkpoint in Marten's progression table (a subscription has one shard, "All").</summary>
+    public const string ShardName = SubscriptionName + ":All";
+
     private readonly GraphProjector _projector;
 
     public GraphSubscription(GraphProjector projector)

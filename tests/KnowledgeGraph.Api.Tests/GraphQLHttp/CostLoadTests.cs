@@ -67,7 +67,7 @@ public class CostLoadTests(TestDatabase database) : IClassFixture<TestDatabase>
     {
         await using var server = new ApiServer<Program>(database.ConnectionString, settings);
         using var client = server.CreateHttpClient();
-        await HealthPolling.UntilProjectedAsync(client, TestContext.Current.CancellationToken, seconds: 120);
+        await HealthPolling.UntilProjectedAsync(client, TestContext.Current.CancellationToken);
         await LatenciesAsync(client, TimeSpan.FromSeconds(1), CancellationToken.None); // warm up
         var unloaded = Median(await LatenciesAsync(client, TimeSpan.FromSeconds(2), CancellationToken.None));
 

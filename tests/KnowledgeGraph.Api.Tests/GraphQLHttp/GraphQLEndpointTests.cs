@@ -21,17 +21,7 @@ public sealed class GraphQLEndpointFixture : IAsyncLifetime
         }
         Server = new ApiServer<Program>(_database.ConnectionString);
         using var client = Server.CreateHttpClient();
-        // The projection runs in the background: wait until the organization has reached the graph.
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            var answer = await client.PostGraphQLAsync(new { query = """{ organization(id: "neo-performance") { id } }""" });
-            if (answer.Body.GetProperty("data").GetProperty("organization").ValueKind != System.Text.Json.JsonValueKind.Null)
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("the organization was not projected into the graph within 30 s");
+        await HealthPolling.UntilProjectedAsync(client, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

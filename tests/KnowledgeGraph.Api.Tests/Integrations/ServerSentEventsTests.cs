@@ -64,18 +64,13 @@ public sealed class ServerSentEventsTests(TestDatabase database) : IClassFixture
         }
 
         // The closed stream gives its place back once the server sees the disconnect.
-        for (var attempt = 0; ; attempt++)
+        var attempt = 0;
+        await Eventually.UntilAsync("the place of the closed stream given back", async () =>
         {
             await using var again = await EventReader.OpenAsync(client, "subscription { eventRecorded(afterSequence: 0) { sequence } }");
-            await DealLines.RecordAsync(database, DealLines.SupplyAgreement($"sse-cap-{attempt}"));
-            var data = JsonNode.Parse((await again.NextAsync()).Data)!;
-            if (data["data"]?["eventRecorded"] is not null)
-            {
-                break;
-            }
-            Assert.True(attempt < 50, "the place of the closed stream was never given back");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+            await DealLines.RecordAsync(database, DealLines.SupplyAgreement($"sse-cap-{attempt++}"));
+            return JsonNode.Parse((await again.NextAsync()).Data)!;
+        }, data => data["data"]?["eventRecorded"] is not null);
 
         // Once every stream is closed, the address is forgotten: addresses seen once do not pile up.
         var caps = server.Services.GetRequiredService<KnowledgeGraph.Api.Subscriptions.ServerSentEvents.GraphQLSseEndpoint>().Caps;

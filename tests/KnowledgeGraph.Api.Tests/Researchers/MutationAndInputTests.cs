@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using KnowledgeGraph.Api.Tests.GraphQLHttp;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Api.Tests.Researchers;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using KnowledgeGraph.Api.Tests.GraphQLHttp;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Api.Tests.Webhooks;
 
@@ -35,23 +36,8 @@ public sealed class WebhookApi(Uri address, string? apiKey = WebhookApi.Key) : I
         .GetProperty("deadLetters");
 
     /// <summary>Polls deadLetters until it lists <paramref name="count"/> entries.</summary>
-    public async Task<JsonElement> UntilDeadLettersAsync(string webhookId, int count, int seconds = 90)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var letters = await DeadLettersAsync(webhookId);
-            if (letters.GetArrayLength() == count)
-            {
-                return letters;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"deadLetters did not reach {count} within {seconds} s: {letters}");
-            }
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
+    public Task<JsonElement> UntilDeadLettersAsync(string webhookId, int count) =>
+        Eventually.UntilAsync($"{count} dead letters", () => DeadLettersAsync(webhookId), letters => letters.GetArrayLength() == count);
 
     /// <summary>The webhook as listed, once it is as wanted.</summary>
     public Task<JsonElement> UntilWebhookAsync(string id, Func<JsonElement, bool> wanted) => Eventually.UntilAsync(

@@ -108,17 +108,8 @@ public sealed class WebhookDeliveryTests
         Assert.Contains("no answer within 0.5 s (KG_WEBHOOK_TIMEOUT_SECONDS)", letter.GetProperty("lastError").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<System.Text.Json.JsonElement> UntilCursorPassesAsync(WebhookApi api, string id, long sequence)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var webhook = (await api.WebhooksAsync()).EnumerateArray().Single(w => w.GetProperty("id").GetString() == id);
-            if (webhook.GetProperty("cursor").GetInt64() >= sequence || DateTime.UtcNow > deadline)
-            {
-                return webhook;
-            }
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
+    private static Task<System.Text.Json.JsonElement> UntilCursorPassesAsync(WebhookApi api, string id, long sequence) =>
+        Eventually.UntilAsync($"the cursor of {id} passed {sequence}",
+            async () => (await api.WebhooksAsync()).EnumerateArray().Single(w => w.GetProperty("id").GetString() == id),
+            webhook => webhook.GetProperty("cursor").GetInt64() >= sequence);
 }

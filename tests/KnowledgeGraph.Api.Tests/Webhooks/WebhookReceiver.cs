@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -98,18 +99,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// <summary>Waits until the receiver has acknowledged <paramref name="count"/> deliveries; generous, never a timing assertion.</summary>
-    public async Task<IReadOnlyList<ReceivedDelivery>> UntilAcknowledgedAsync(int count, int seconds = 90)
+    public async Task<IReadOnlyList<ReceivedDelivery>> UntilAcknowledgedAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (Acknowledged.Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{Acknowledged.Count} of {count} deliveries acknowledged within {seconds} s; received: "
-                    + string.Join(", ", Received.Select(r => $"{r.DealId}={r.Status?.ToString(CultureInfo.InvariantCulture) ?? "dropped"}")));
-            }
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await Eventually.UntilAsync($"{count} deliveries acknowledged",
+            () => Task.FromResult(string.Join(", ", Received.Select(r => $"{r.DealId}={r.Status?.ToString(CultureInfo.InvariantCulture) ?? "dropped"}"))),
+            _ => Acknowledged.Count >= count);
         return Acknowledged;
     }
 

@@ -13,16 +13,27 @@ public sealed class RequestCost : IDisposable
 
     public long? BudgetLeft { get; internal set; }
 
+    /// <summary>True when the answer came from the answer cache: the operation did not run, and cost the budget nothing.</summary>
+    public bool Cached { get; internal set; }
+
     internal void Hold(SemaphoreSlim slot) => _slot = slot;
 
     public void Dispose() => Interlocked.Exchange(ref _slot, null)?.Release();
 
     /// <summary>What <c>extensions.cost</c> shows.</summary>
-    public Dictionary<string, object?> Describe(int maximum, int budgetPerMinute) => new()
+    public Dictionary<string, object?> Describe(int maximum, int budgetPerMinute)
     {
-        ["requested"] = Requested,
-        ["maximum"] = maximum,
-        ["budgetPerMinute"] = budgetPerMinute,
-        ["budgetLeft"] = BudgetLeft,
-    };
+        var description = new Dictionary<string, object?>
+        {
+            ["requested"] = Requested,
+            ["maximum"] = maximum,
+            ["budgetPerMinute"] = budgetPerMinute,
+            ["budgetLeft"] = BudgetLeft,
+        };
+        if (Cached)
+        {
+            description["cached"] = true;
+        }
+        return description;
+    }
 }

@@ -20,7 +20,7 @@ internal static class CitationFields
                 var question = StandingQuestionInputType.From(ctx.GetArgument<Dictionary<string, object?>>("question"));
                 var graph = ctx.RequestServices!.GetRequiredService<IGraphReader>();
                 var point = await graph.KnowledgeAsync(ctx.Knowledge(), ctx.CancellationToken);
-                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var today = Today.Of(ctx.RequestServices!);
                 var asOf = question.AsOf(today);
                 var firms = await question.AnswerAsync(graph.KnownAt(new Knowledge(point.Sequence)), today, ctx.CancellationToken);
                 var (text, variables) = StandingQuestionInputType.Pinned(question, asOf, point.Sequence);

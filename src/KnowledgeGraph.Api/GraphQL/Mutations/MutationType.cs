@@ -67,7 +67,7 @@ public sealed class MutationType : ObjectGraphType
                 var input = new Dictionary<string, object?>
                 {
                     ["id"] = ctx.GetArgument<string?>("id"),
-                    ["effectiveDate"] = ctx.GetArgument<DateOnly?>("effectiveDate") ?? DateOnly.FromDateTime(DateTime.UtcNow),
+                    ["effectiveDate"] = ctx.GetArgument<DateOnly?>("effectiveDate") ?? Today.Of(ctx.RequestServices!),
                     ["source"] = ctx.GetArgument<Dictionary<string, object?>?>("source")
                         ?? new Dictionary<string, object?> { ["title"] = $"Retraction: {reason}", ["publisher"] = "KnowledgeGraph API user" },
                     ["eventId"] = ctx.GetArgument<string>("eventId"),

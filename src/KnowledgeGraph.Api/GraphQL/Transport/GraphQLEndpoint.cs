@@ -22,7 +22,8 @@ internal sealed class GraphQLEndpoint(
     GraphQLResponseWriter writer,
     ApiKeys apiKeys,
     GraphQLLimits limits,
-    IGraphReader graph)
+    IGraphReader graph,
+    AnswerCache answers)
 {
     private long _answered;
 
@@ -84,10 +85,11 @@ internal sealed class GraphQLEndpoint(
         }
         var context = new GraphQLRequestContext(credentials == Credentials.ValidKey, GraphQLRequestContext.ClientOf(http));
         var knowledge = await graph.KnowledgeAsync(Knowledge.All, http.RequestAborted);
+        var key = answers.KeyOf(request!, operation, knowledge, context.Authenticated);
         ExecutionResult result;
         using (context.Cost)
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
+            result = answers.Find(key, context.Cost) ?? await executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = request!.Query,
                 Document = document,
@@ -100,6 +102,7 @@ internal sealed class GraphQLEndpoint(
                 CancellationToken = http.RequestAborted,
             });
         }
+        answers.Keep(key, result, context.Cost);
         (result.Extensions ??= [])["cost"] = context.Cost.Describe(limits.MaxComplexity, limits.CostBudgetPerMinute);
         result.Extensions["knowledge"] = KnowledgeTime.Describe(knowledge);
         if (result.Errors?.OfType<CostRefusal>().FirstOrDefault() is { } refusal)

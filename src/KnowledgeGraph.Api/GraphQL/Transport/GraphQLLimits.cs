@@ -1,32 +1,49 @@
-using static KnowledgeGraph.Api.SettingReader;
+using KnowledgeGraph.EventStore.Settings;
+using Microsoft.Extensions.Configuration;
 
 namespace KnowledgeGraph.Api.GraphQL.Transport;
 
 /// <summary>
-/// What one client may ask of <c>/graphql</c>, read from configuration (environment variables) with defaults that let
-/// every researcher's question through and stop a runaway one before it runs.
+/// What one client may ask of <c>/graphql</c>, with defaults that let every researcher's question through and stop a
+/// runaway one before it runs.
 /// </summary>
-public sealed record GraphQLLimits(
-    int MaxDepth,
-    int MaxComplexity,
-    TimeSpan Timeout,
-    int MaxQueryBytes,
-    int MaxBodyBytes,
-    int RateLimitPerMinute,
-    int MaxResponseBytes,
-    int CostBudgetPerMinute,
-    int ExpensiveCost,
-    int ExpensiveConcurrency)
+public sealed class GraphQLLimits
 {
-    public static GraphQLLimits From(Func<string, string?> setting) => new(
-        MaxDepth: Whole(setting, "KG_GRAPHQL_MAX_DEPTH", 15),
-        MaxComplexity: Whole(setting, "KG_GRAPHQL_MAX_COMPLEXITY", 10_000),
-        Timeout: Seconds(setting, "KG_GRAPHQL_TIMEOUT_SECONDS", 10),
-        MaxQueryBytes: Whole(setting, "KG_GRAPHQL_MAX_QUERY_BYTES", 20_000),
-        MaxBodyBytes: Whole(setting, "KG_GRAPHQL_MAX_BODY_BYTES", 1_048_576),
-        RateLimitPerMinute: Whole(setting, "KG_RATE_LIMIT_PER_MINUTE", 600),
-        MaxResponseBytes: Whole(setting, "KG_GRAPHQL_MAX_RESPONSE_BYTES", 4 * 1_048_576),
-        CostBudgetPerMinute: Whole(setting, "KG_COST_BUDGET_PER_MINUTE", 100_000),
-        ExpensiveCost: Whole(setting, "KG_GRAPHQL_EXPENSIVE_COST", 1_000),
-        ExpensiveConcurrency: Whole(setting, "KG_GRAPHQL_EXPENSIVE_CONCURRENCY", Math.Max(1, Environment.ProcessorCount / 2)));
+    [ConfigurationKeyName("KG_GRAPHQL_MAX_DEPTH"), AboveZero]
+    public int MaxDepth { get; set; } = 15;
+
+    [ConfigurationKeyName("KG_GRAPHQL_MAX_COMPLEXITY"), AboveZero]
+    public int MaxComplexity { get; set; } = 10_000;
+
+    [ConfigurationKeyName("KG_GRAPHQL_TIMEOUT_SECONDS"), AboveZero]
+    public double TimeoutSeconds { get; set; } = 10;
+
+    [ConfigurationKeyName("KG_GRAPHQL_MAX_QUERY_BYTES"), AboveZero]
+    public int MaxQueryBytes { get; set; } = 20_000;
+
+    [ConfigurationKeyName("KG_GRAPHQL_MAX_BODY_BYTES"), AboveZero]
+    public int MaxBodyBytes { get; set; } = 1_048_576;
+
+    [ConfigurationKeyName("KG_RATE_LIMIT_PER_MINUTE"), AboveZero]
+    public int RateLimitPerMinute { get; set; } = 600;
+
+    [ConfigurationKeyName("KG_GRAPHQL_MAX_RESPONSE_BYTES"), AboveZero]
+    public int MaxResponseBytes { get; set; } = 4 * 1_048_576;
+
+    [ConfigurationKeyName("KG_COST_BUDGET_PER_MINUTE"), AboveZero]
+    public int CostBudgetPerMinute { get; set; } = 100_000;
+
+    [ConfigurationKeyName("KG_GRAPHQL_EXPENSIVE_COST"), AboveZero]
+    public int ExpensiveCost { get; set; } = 1_000;
+
+    [ConfigurationKeyName("KG_GRAPHQL_EXPENSIVE_CONCURRENCY"), AboveZero]
+    public int ExpensiveConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Memory for the answers kept by knowledge point (<see cref="AnswerCache"/>); 0 turns the cache off.</summary>
+    [ConfigurationKeyName("KG_ANSWER_CACHE_MB"), AtLeastZero]
+    public int AnswerCacheMegabytes { get; set; } = 32;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    public long AnswerCacheBytes => AnswerCacheMegabytes * 1_048_576L;
 }
