@@ -106,6 +106,10 @@ CREATE TABLE IF NOT EXISTS kg_graph.errors (
 -- ---------------------------------------------------------------------------------------------------------------------
 CREATE INDEX IF NOT EXISTS nodes_id ON kg_graph.node_versions (id);
 CREATE INDEX IF NOT EXISTS edges_supplies_product ON kg_graph.edge_versions ((props->>'product'), valid_from) WHERE type = 'SUPPLIES';
+-- The knowledge point every request starts from (the graph's last projected sequence, and when that event was
+-- recorded): two index lookups, not scans of every stream and event.
+CREATE INDEX IF NOT EXISTS streams_last_seq ON kg_graph.streams (last_seq);
+CREATE INDEX IF NOT EXISTS events_seq ON kg_graph.event_records (seq);
 
 -- The keys whose values differ between two property objects (a changed version and the one it replaced), sorted.
 CREATE OR REPLACE FUNCTION kg_graph.changed_keys(p_new jsonb, p_old jsonb) RETURNS text[]
