@@ -25,7 +25,8 @@ public static class EnvelopeHeaders
     public static EventEnvelope Read(IEvent stored)
     {
         var header = ReadHeader(stored);
-        return new EventEnvelope(header.Id, header.EffectiveDate, header.Source, stored.Data);
+        return new EventEnvelope(header.Id, header.EffectiveDate, header.Source, stored.Data as CatalogEvent
+            ?? throw new InvalidOperationException($"stored event {stored.Sequence} ({stored.EventTypeName}) is not an event of the catalog"));
     }
 
     public static string FingerprintOf(IEvent stored) => ReadHeader(stored).Fingerprint;

@@ -24,9 +24,9 @@ public class PoisonEventTests
         {
             // PostgreSQL text cannot hold U+0000: the graph store refuses this provenance, whatever the retries.
             var poison = session.Events.BuildEvent(new OrganizationUpdated("first-firm", Name: "Renamed"));
-            var envelope = new EventEnvelope("raw-poison", new DateOnly(2025, 2, 1), new Source("nul\0title", "Raw append"), poison.Data);
+            var envelope = new EventEnvelope("raw-poison", new DateOnly(2025, 2, 1), new Source("nul\0title", "Raw append"), (CatalogEvent)poison.Data);
             EnvelopeHeaders.Write(poison, envelope, EventJson.Fingerprint(envelope));
-            session.Events.Append(Streams.Organization("first-firm"), poison);
+            session.Events.Append(StreamId.Organization("first-firm").ToString(), poison);
             await session.SaveChangesAsync(ct);
             poisonSequence = poison.Sequence;
         }

@@ -22,10 +22,10 @@ public class ProjectionErrorTests
         await using (var session = store.LightweightSession())
         {
             var ghost = session.Events.BuildEvent(new SupplyAgreementSigned("ghost-supply", "ghost-org", "gm", "ndfeb-magnet", "signed"));
-            var envelope = new EventEnvelope("raw-ghost", new DateOnly(2025, 1, 1), new Source("Raw append", "Test"), ghost.Data);
+            var envelope = new EventEnvelope("raw-ghost", new DateOnly(2025, 1, 1), new Source("Raw append", "Test"), (CatalogEvent)ghost.Data);
             EnvelopeHeaders.Write(ghost, envelope, EventJson.Fingerprint(envelope));
-            session.Events.Append(Streams.Deal("ghost-supply"), ghost);
-            session.Events.Append(Streams.Organization("gm"), new OrganizationUpdated("gm", Name: "No envelope"));
+            session.Events.Append(StreamId.Deal("ghost-supply").ToString(), ghost);
+            session.Events.Append(StreamId.Organization("gm").ToString(), new OrganizationUpdated("gm", Name: "No envelope"));
             await session.SaveChangesAsync(ct);
         }
         var late = """{"id":"late-firm","type":"OrganizationRegistered","effectiveDate":"2025-02-01","source":{"title":"t","publisher":"p"},"data":{"orgId":"late-firm","name":"Late Firm","country":"US","kind":"company"}}""";

@@ -15,7 +15,7 @@ internal static class FoldTable
     // Every public property, the derived ones too, so that a wrong derivation fails as surely as a wrong fact.
     private static readonly JsonSerializerOptions Everything = new() { Converters = { new JsonStringEnumConverter() } };
 
-    public static StreamEvent Event(string id, string date, object data) =>
+    public static StreamEvent Event(string id, string date, CatalogEvent data) =>
         new(Interlocked.Increment(ref _sequence), new EventEnvelope(id, Day(date), new Source("t", "p"), data));
 
     public static DateOnly Day(string date) => DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ public class StreamFolderTests
 {
     private static long _sequence;
 
-    private static StreamEvent Event(string id, string date, object data) =>
+    private static StreamEvent Event(string id, string date, CatalogEvent data) =>
         new(Interlocked.Increment(ref _sequence), new EventEnvelope(id, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), new Source("t", "p"), data));
 
     /// <summary>What the stream's events say now, without the versions later events superseded.</summary>

@@ -44,9 +44,9 @@ public sealed class DealEvents(IDocumentStore store, ProjectionProgress progress
     }
 
     /// <summary>The deal of a deal stream after its event at <paramref name="sequence"/>; null for other streams, or when it says no deal (a retracted registration).</summary>
-    public static async Task<Deal?> DealAsync(IQuerySession session, string stream, long sequence, CancellationToken ct) =>
-        Streams.DealIdOf(stream) is { } dealId
-            ? (await StreamHistory.FoldAsync(session, stream, sequence, ct)).Nodes.OfType<Deal>().FirstOrDefault(d => d.Id == dealId)
+    public static async Task<Deal?> DealAsync(IQuerySession session, StreamId stream, long sequence, CancellationToken ct) =>
+        stream is { Kind: StreamKind.Deal } deal
+            ? (await StreamHistory.FoldAsync(session, deal, sequence, ct)).Nodes.OfType<Deal>().FirstOrDefault(d => d.Id == deal.Key)
             : null;
 
     /// <summary>The world date a bloc filter asks about: a party's country is a member today.</summary>
@@ -79,7 +79,7 @@ public sealed class DealEvents(IDocumentStore store, ProjectionProgress progress
         var countries = new List<string>();
         foreach (var party in parties)
         {
-            countries.AddRange((await StreamHistory.FoldAsync(session, Streams.Organization(party), sequence, ct)).Nodes.OfType<Organization>().Select(o => o.Country));
+            countries.AddRange((await StreamHistory.FoldAsync(session, StreamId.Organization(party), sequence, ct)).Nodes.OfType<Organization>().Select(o => o.Country));
         }
         countries = countries.Distinct(StringComparer.Ordinal).ToList();
         if (filter.Countries is { } wantedCountries && !countries.Intersect(wantedCountries, StringComparer.Ordinal).Any())
@@ -91,7 +91,7 @@ public sealed class DealEvents(IDocumentStore store, ProjectionProgress progress
             var blocs = new List<string>();
             foreach (var country in countries)
             {
-                var memberships = await StreamHistory.FoldAsync(session, Streams.Country(country), sequence, ct);
+                var memberships = await StreamHistory.FoldAsync(session, StreamId.Country(country), sequence, ct);
                 blocs.AddRange(memberships.Edges.OfType<MemberOf>().Where(m => m.IsValidAt(today)).Select(m => m.ToId));
             }
             return blocs.Intersect(wantedBlocs, StringComparer.Ordinal).Any();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.EventStore;
 using Npgsql;
 
@@ -87,6 +88,6 @@ public sealed class EventStoreReader(NpgsqlDataSource dataSource)
         var id = root.TryGetProperty("id", out var i) ? i.GetString()! : $"seq-{sequence}";
         var date = root.TryGetProperty("effectiveDate", out var d) ? DateOnly.Parse(d.GetString()!, CultureInfo.InvariantCulture) : DateOnly.MinValue;
         var source = root.TryGetProperty("source", out var s) ? s.GetRawText() : "null";
-        return new StoredEvent(sequence, id, type, stream, date, data, source);
+        return new StoredEvent(sequence, id, type, StreamId.Parse(stream), date, data, source);
     }
 }

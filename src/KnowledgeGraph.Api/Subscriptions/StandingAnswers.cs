@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
 using KnowledgeGraph.Graph.Queries;
@@ -15,8 +16,12 @@ public sealed record AnswerChanged(long Sequence, string EventId, IReadOnlyList<
 /// </summary>
 public sealed class StandingAnswers(ProjectionProgress progress, IGraphReader graph, SubscriptionSettings settings, TimeProvider time, ILogger<StandingAnswers> logger)
 {
-    /// <summary>Streams whose events cannot change which firms a flagship or stranded-if question lists.</summary>
-    private static readonly string[] Unrelated = ["facility:", "policy:"];
+    /// <summary>Whether the events of a kind of stream can change which firms a flagship or stranded-if question lists.</summary>
+    private static bool Related(StreamKind kind) => kind switch
+    {
+        StreamKind.Organization or StreamKind.Deal or StreamKind.Country => true,
+        StreamKind.Facility or StreamKind.Policy => false,
+    };
 
     /// <summary>The mapping of one subscription: it keeps the answer before the next event.</summary>
     public Func<StoredEvent, CancellationToken, Task<AnswerChanged?>> Follow(StandingQuestion question)
@@ -24,7 +29,7 @@ public sealed class StandingAnswers(ProjectionProgress progress, IGraphReader gr
         IReadOnlyList<GraphNode>? previous = null;
         return async (e, ct) =>
         {
-            if (Unrelated.Any(prefix => e.Stream.StartsWith(prefix, StringComparison.Ordinal)))
+            if (!Related(e.Stream.Kind))
             {
                 return null;
             }

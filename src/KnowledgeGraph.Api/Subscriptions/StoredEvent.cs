@@ -1,3 +1,5 @@
+using KnowledgeGraph.Domain.Events;
+
 namespace KnowledgeGraph.Api.Subscriptions;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace KnowledgeGraph.Api.Subscriptions;
 /// <paramref name="Data"/> and <paramref name="Source"/> are JSON text.
 /// </summary>
 public sealed record StoredEvent(
-    long Sequence, string EventId, string EventType, string Stream, DateOnly EffectiveDate, string Data, string Source);
+    long Sequence, string EventId, string EventType, StreamId Stream, DateOnly EffectiveDate, string Data, string Source);

@@ -50,7 +50,7 @@ public sealed class WebhookOutbox : SubscriptionBase
         foreach (var e in await DealEventsAsync(page, webhooks.Min(w => w.Cursor), operations, cancellationToken))
         {
             var targets = webhooks.Where(w => w.Cursor < e.Sequence).ToList();
-            if (targets.Count == 0 || await DealEvents.DealAsync(operations, e.StreamKey!, e.Sequence, cancellationToken) is not { } deal)
+            if (targets.Count == 0 || await DealEvents.DealAsync(operations, StreamId.Parse(e.StreamKey!), e.Sequence, cancellationToken) is not { } deal)
             {
                 continue;
             }
@@ -76,10 +76,10 @@ public sealed class WebhookOutbox : SubscriptionBase
     private static async Task<IReadOnlyList<IEvent>> DealEventsAsync(EventRange page, long from, IQuerySession session, CancellationToken ct)
     {
         var earlier = from >= page.SequenceFloor ? [] : await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > from && e.Sequence <= page.SequenceFloor && e.StreamKey!.StartsWith(Streams.DealPrefix))
+            .Where(e => e.Sequence > from && e.Sequence <= page.SequenceFloor && e.StreamKey!.StartsWith(WebhookStore.DealStreams))
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
-        return [.. earlier.Concat(page.Events).Where(e => e.StreamKey is { } stream && Streams.DealIdOf(stream) is not null && EnvelopeHeaders.HasEnvelope(e))];
+        return [.. earlier.Concat(page.Events).Where(e => e.StreamKey is { } stream && StreamId.TryParse(stream, out var id) && id.Kind == StreamKind.Deal && EnvelopeHeaders.HasEnvelope(e))];
     }
 
     /// <summary>Wakes this process's senders once the deliveries are committed (the other processes poll).</summary>

@@ -14,6 +14,9 @@ namespace KnowledgeGraph.Api.Webhooks;
 public sealed class WebhookStore(NpgsqlDataSource dataSource) : IDisposable
 {
     public const string Schema = "kg_webhooks";
+
+    /// <summary>What the stream id of every deal starts with: webhooks deliver deals only.</summary>
+    internal static readonly string DealStreams = StreamId.Prefix(StreamKind.Deal);
     private readonly SemaphoreSlim _install = new(1, 1);
     private bool _installed;
 
@@ -96,7 +99,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource) : IDisposable
     {
         await using var session = store.QuerySession();
         return await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > cursor && e.StreamKey!.StartsWith(Streams.DealPrefix))
+            .Where(e => e.Sequence > cursor && e.StreamKey!.StartsWith(DealStreams))
             .CountAsync(ct);
     }
 

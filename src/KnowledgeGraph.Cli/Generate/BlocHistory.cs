@@ -38,7 +38,7 @@ internal static class BlocHistory
             foreach (var country in change.Countries)
             {
                 var id = $"evt-bloc-{change.Bloc.ToLowerInvariant()}-{country.ToLowerInvariant()}-{(change.Joins ? "join" : "leave")}";
-                object data = change.Joins ? new BlocJoined(country, change.Bloc) : new BlocLeft(country, change.Bloc);
+                CatalogEvent data = change.Joins ? new BlocJoined(country, change.Bloc) : new BlocLeft(country, change.Bloc);
                 yield return new EventEnvelope(id, date, source, data);
             }
         }

@@ -7,7 +7,14 @@ public sealed record OrganizationRegistered(
     string Kind,
     IReadOnlyList<string>? Stages = null,
     IReadOnlyList<string>? Aliases = null,
-    IReadOnlyList<string>? Consumes = null);
+    IReadOnlyList<string>? Consumes = null) : CatalogEvent
+{
+    public override StreamId StreamIn(Func<string, StreamId> streamOfStoredEvent) => StreamId.Organization(OrgId);
+
+    public override bool RegistersEntity() => true;
+
+    public override TResult Accept<TResult>(IEventVisitor<TResult> visitor) => visitor.Visit(this);
+}
 
 public sealed record OrganizationUpdated(
     string OrgId,
@@ -16,4 +23,11 @@ public sealed record OrganizationUpdated(
     string? Kind = null,
     IReadOnlyList<string>? Stages = null,
     IReadOnlyList<string>? Aliases = null,
-    IReadOnlyList<string>? Consumes = null);
+    IReadOnlyList<string>? Consumes = null) : CatalogEvent
+{
+    public override StreamId StreamIn(Func<string, StreamId> streamOfStoredEvent) => StreamId.Organization(OrgId);
+
+    public override bool RegistersEntity() => false;
+
+    public override TResult Accept<TResult>(IEventVisitor<TResult> visitor) => visitor.Visit(this);
+}

@@ -78,7 +78,7 @@ public static partial class EnvelopeParser
         {
             return new ParseResult(null, problems);
         }
-        var payload = data.Deserialize(type!, EventJson.Options)!;
+        var payload = (CatalogEvent)data.Deserialize(type!, EventJson.Options)!;
         return new ParseResult(new EventEnvelope(id!, effectiveDate!.Value, source!, payload), []);
     }
 

@@ -12,31 +12,39 @@ public static class EventRules
     public static IReadOnlyList<Problem> Check(EventEnvelope envelope, World world)
     {
         var checks = new Checks(world);
-        switch (envelope.Data)
-        {
-            case OrganizationRegistered e: OrganizationRules.Registered(e, checks); break;
-            case OrganizationUpdated e: OrganizationRules.Updated(e, checks); break;
-            case FacilityRegistered e: OrganizationRules.FacilityRegistered(e, checks); break;
-            case FacilityStatusChanged e: OrganizationRules.FacilityStatusChanged(e, checks); break;
-            case FacilityUpdated e: OrganizationRules.FacilityUpdated(e, checks); break;
-            case InvestmentMade e: DealRules.InvestmentMade(e, checks); break;
-            case InvestmentStatusChanged e: DealRules.InvestmentStatusChanged(e, checks); break;
-            case StakeChanged e: DealRules.StakeChanged(e, checks); break;
-            case PartnershipFormed e: DealRules.PartnershipFormed(e, checks); break;
-            case PartnershipStatusChanged e: DealRules.PartnershipStatusChanged(e, checks); break;
-            case PartnershipEnded e: DealRules.Ended(e.DealId, DealKind.Partnership, checks); break;
-            case SupplyAgreementSigned e: DealRules.SupplyAgreementSigned(e, checks); break;
-            case SupplyAgreementStatusChanged e: DealRules.SupplyAgreementStatusChanged(e, checks); break;
-            case SupplyAgreementEnded e: DealRules.Ended(e.DealId, DealKind.SupplyAgreement, checks); break;
-            case PolicyEnacted e: PolicyRules.Enacted(e, checks); break;
-            case PolicyAmended e: PolicyRules.Amended(e, checks); break;
-            case PolicyRevoked e: PolicyRules.Revoked(e, checks); break;
-            case BlocJoined e: Membership(e.Country, e.Bloc, joining: true, checks); break;
-            case BlocLeft e: Membership(e.Country, e.Bloc, joining: false, checks); break;
-            case EventRetracted e: Retracted(e, envelope.Id, checks); break;
-            default: throw new ArgumentException($"No rules for {envelope.Type}", nameof(envelope));
-        }
+        envelope.Data.Accept(new Rules(checks, envelope.Id));
         return checks.Problems;
+    }
+
+    /// <summary>The rules of each event type.</summary>
+    private sealed class Rules(Checks checks, string ownId) : IEventVisitor<Checks>
+    {
+        public Checks Visit(OrganizationRegistered e) => Run(c => OrganizationRules.Registered(e, c));
+        public Checks Visit(OrganizationUpdated e) => Run(c => OrganizationRules.Updated(e, c));
+        public Checks Visit(FacilityRegistered e) => Run(c => OrganizationRules.FacilityRegistered(e, c));
+        public Checks Visit(FacilityStatusChanged e) => Run(c => OrganizationRules.FacilityStatusChanged(e, c));
+        public Checks Visit(FacilityUpdated e) => Run(c => OrganizationRules.FacilityUpdated(e, c));
+        public Checks Visit(InvestmentMade e) => Run(c => DealRules.InvestmentMade(e, c));
+        public Checks Visit(InvestmentStatusChanged e) => Run(c => DealRules.InvestmentStatusChanged(e, c));
+        public Checks Visit(StakeChanged e) => Run(c => DealRules.StakeChanged(e, c));
+        public Checks Visit(PartnershipFormed e) => Run(c => DealRules.PartnershipFormed(e, c));
+        public Checks Visit(PartnershipStatusChanged e) => Run(c => DealRules.PartnershipStatusChanged(e, c));
+        public Checks Visit(PartnershipEnded e) => Run(c => DealRules.Ended(e.DealId, DealKind.Partnership, c));
+        public Checks Visit(SupplyAgreementSigned e) => Run(c => DealRules.SupplyAgreementSigned(e, c));
+        public Checks Visit(SupplyAgreementStatusChanged e) => Run(c => DealRules.SupplyAgreementStatusChanged(e, c));
+        public Checks Visit(SupplyAgreementEnded e) => Run(c => DealRules.Ended(e.DealId, DealKind.SupplyAgreement, c));
+        public Checks Visit(PolicyEnacted e) => Run(c => PolicyRules.Enacted(e, c));
+        public Checks Visit(PolicyAmended e) => Run(c => PolicyRules.Amended(e, c));
+        public Checks Visit(PolicyRevoked e) => Run(c => PolicyRules.Revoked(e, c));
+        public Checks Visit(BlocJoined e) => Run(c => Membership(e.Country, e.Bloc, joining: true, c));
+        public Checks Visit(BlocLeft e) => Run(c => Membership(e.Country, e.Bloc, joining: false, c));
+        public Checks Visit(EventRetracted e) => Run(c => Retracted(e, ownId, c));
+
+        private Checks Run(Action<Checks> rule)
+        {
+            rule(checks);
+            return checks;
+        }
     }
 
     private static void Membership(string country, string bloc, bool joining, Checks checks)

@@ -101,7 +101,7 @@ public sealed class Importer(IDocumentStore store, string connectionString)
     {
         var state = await ValidationState.LoadAsync(connection, lines.Select(l => l.Envelope!).ToList(), ct);
         var world = state.World;
-        var pending = new List<(Parsed Line, string Stream)>();
+        var pending = new List<(Parsed Line, StreamId Stream)>();
         var rejections = new List<Rejection>();
         var unchanged = 0;
         foreach (var line in lines)
@@ -131,7 +131,7 @@ public sealed class Importer(IDocumentStore store, string connectionString)
         return new ImportSummary(pending.Count, unchanged, rejections);
     }
 
-    private async Task AppendAsync(List<(Parsed Line, string Stream)> pending, ValidationState.Loaded state, CancellationToken ct)
+    private async Task AppendAsync(List<(Parsed Line, StreamId Stream)> pending, ValidationState.Loaded state, CancellationToken ct)
     {
         if (pending.Count == 0)
         {
@@ -142,7 +142,7 @@ public sealed class Importer(IDocumentStore store, string connectionString)
         {
             var stored = session.Events.BuildEvent(line.Envelope!.Data);
             EnvelopeHeaders.Write(stored, line.Envelope, line.Fingerprint);
-            session.Events.Append(stream, stored);
+            session.Events.Append(stream.ToString(), stored);
         }
         ValidationState.QueueChanges(session, state);
         try

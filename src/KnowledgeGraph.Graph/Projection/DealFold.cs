@@ -10,22 +10,22 @@ internal static class DealFold
 {
     public static void Fold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph)
     {
-        switch (active.Select(e => e.Envelope.Data).FirstOrDefault(d => d is InvestmentMade or PartnershipFormed or SupplyAgreementSigned))
+        switch (active.Select(e => e.Envelope.Data).FirstOrDefault(d => d.RegistersEntity()))
         {
             case InvestmentMade:
-                if (StreamFolder.Open<InvestmentMade>(active, everRegistered, graph, d => d is InvestmentStatusChanged or StakeChanged) is { } investment)
+                if (StreamFolder.Open<InvestmentMade>(active, everRegistered, graph) is { } investment)
                 {
                     Investment(investment.Registration, investment.Event, investment.Rest, graph);
                 }
                 break;
             case PartnershipFormed:
-                if (StreamFolder.Open<PartnershipFormed>(active, everRegistered, graph, d => d is PartnershipStatusChanged or PartnershipEnded) is { } partnership)
+                if (StreamFolder.Open<PartnershipFormed>(active, everRegistered, graph) is { } partnership)
                 {
                     Partnership(partnership.Registration, partnership.Event, partnership.Rest, graph);
                 }
                 break;
             default:
-                if (StreamFolder.Open<SupplyAgreementSigned>(active, everRegistered, graph, d => d is SupplyAgreementStatusChanged or SupplyAgreementEnded) is { } supply)
+                if (StreamFolder.Open<SupplyAgreementSigned>(active, everRegistered, graph) is { } supply)
                 {
                     Supply(supply.Registration, supply.Event, supply.Rest, graph);
                 }

@@ -13,7 +13,7 @@ internal static class FacilityFold
 
     public static void Fold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph)
     {
-        if (StreamFolder.Open<FacilityRegistered>(active, everRegistered, graph, d => d is FacilityStatusChanged or FacilityUpdated) is not { } opened)
+        if (StreamFolder.Open<FacilityRegistered>(active, everRegistered, graph) is not { } opened)
         {
             return;
         }

@@ -10,7 +10,7 @@ internal static class OrganizationFold
 {
     public static void Fold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph)
     {
-        if (StreamFolder.Open<OrganizationRegistered>(active, everRegistered, graph, d => d is OrganizationUpdated) is not { } opened)
+        if (StreamFolder.Open<OrganizationRegistered>(active, everRegistered, graph) is not { } opened)
         {
             return;
         }

@@ -10,7 +10,7 @@ internal static class PolicyFold
 {
     public static void Fold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph)
     {
-        if (StreamFolder.Open<PolicyEnacted>(active, everRegistered, graph, d => d is PolicyAmended or PolicyRevoked) is not { } opened)
+        if (StreamFolder.Open<PolicyEnacted>(active, everRegistered, graph) is not { } opened)
         {
             return;
         }

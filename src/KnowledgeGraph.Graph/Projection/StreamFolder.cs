@@ -26,42 +26,39 @@ public static class StreamFolder
                 retractedBy.GetValueOrDefault(e.Envelope.Id)?.Envelope.Id, retractedBy.GetValueOrDefault(e.Envelope.Id)?.Sequence, e.RecordedAt))
             .ToList();
         var active = events.Where(e => e.Envelope.Data is not EventRetracted && !retractedBy.ContainsKey(e.Envelope.Id)).ToList();
-        var everRegistered = events.Any(e => IsRegistration(e.Envelope.Data));
+        var everRegistered = events.Any(e => e.Envelope.Data.RegistersEntity());
 
         var graph = new GraphBuilder();
-        var kind = stream[..Math.Max(stream.IndexOf(':', StringComparison.Ordinal), 0)];
-        switch (kind)
+        if (StreamId.TryParse(stream, out var id))
         {
-            case "org": OrganizationFold.Fold(active, everRegistered, graph); break;
-            case "facility": FacilityFold.Fold(active, everRegistered, graph); break;
-            case "deal": DealFold.Fold(active, everRegistered, graph); break;
-            case "policy": PolicyFold.Fold(active, everRegistered, graph); break;
-            case "country": MembershipFold.Fold(stream[(kind.Length + 1)..], active, graph); break;
-            default:
-                foreach (var e in active)
-                {
-                    graph.Error(e, $"stream '{stream}' is not a stream of the catalog");
-                }
-                break;
+            Action fold = id.Kind switch
+            {
+                StreamKind.Organization => () => OrganizationFold.Fold(active, everRegistered, graph),
+                StreamKind.Facility => () => FacilityFold.Fold(active, everRegistered, graph),
+                StreamKind.Deal => () => DealFold.Fold(active, everRegistered, graph),
+                StreamKind.Policy => () => PolicyFold.Fold(active, everRegistered, graph),
+                StreamKind.Country => () => MembershipFold.Fold(id.Key, active, graph),
+            };
+            fold();
+        }
+        else
+        {
+            active.ForEach(e => graph.Error(e, $"stream '{stream}' is not a stream of the catalog"));
         }
         return new StreamGraph(stream, events.Count == 0 ? 0 : events.Max(e => e.Sequence), graph.Nodes, graph.Edges, provenance, graph.Errors);
     }
 
-    private static bool IsRegistration(object data) =>
-        data is OrganizationRegistered or FacilityRegistered or InvestmentMade or PartnershipFormed or SupplyAgreementSigned or PolicyEnacted;
-
     /// <summary>
-    /// The registration that opens a stream, and the events after it of the types the stream accepts; anything
-    /// else is a projection error, unless the registration was retracted (then the stream says nothing).
+    /// The registration that opens a stream, and the events after it that continue it (<see cref="RegistrationOf"/>);
+    /// anything else is a projection error, unless the registration was retracted (then the stream says nothing).
     /// </summary>
-    internal static Opened<T>? Open<T>(
-        List<StreamEvent> active, bool everRegistered, GraphBuilder graph, Func<object, bool> accepts) where T : class
+    internal static Opened<T>? Open<T>(List<StreamEvent> active, bool everRegistered, GraphBuilder graph) where T : CatalogEvent
     {
         var first = active.FirstOrDefault(e => e.Envelope.Data is T);
         var rest = new List<StreamEvent>();
         foreach (var e in active.Where(e => e != first))
         {
-            if (first is not null && accepts(e.Envelope.Data))
+            if (first is not null && RegistrationOf.Continues<T>(e.Envelope.Data))
             {
                 rest.Add(e);
             }

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Graph.Model;
 using Marten;
 
@@ -9,8 +10,9 @@ namespace KnowledgeGraph.Graph.Projection;
 /// </summary>
 public static class StreamHistory
 {
-    public static async Task<StreamGraph> FoldAsync(IQuerySession session, string stream, long upTo, CancellationToken ct)
+    public static async Task<StreamGraph> FoldAsync(IQuerySession session, StreamId id, long upTo, CancellationToken ct)
     {
+        var stream = id.ToString();
         var stored = await session.Events.QueryAllRawEvents()
             .Where(e => e.StreamKey == stream && e.Sequence <= upTo)
             .OrderBy(e => e.Sequence)

@@ -16,34 +16,38 @@ namespace KnowledgeGraph.Api.GraphQL.Mutations;
 /// </summary>
 public sealed class MutationType : ObjectGraphType
 {
-    private static readonly Dictionary<Type, string> Names = new()
-    {
-        [typeof(OrganizationRegistered)] = "registerOrganization",
-        [typeof(OrganizationUpdated)] = "updateOrganization",
-        [typeof(FacilityRegistered)] = "registerFacility",
-        [typeof(FacilityStatusChanged)] = "changeFacilityStatus",
-        [typeof(FacilityUpdated)] = "updateFacility",
-        [typeof(InvestmentMade)] = "recordInvestment",
-        [typeof(InvestmentStatusChanged)] = "changeInvestmentStatus",
-        [typeof(StakeChanged)] = "changeStake",
-        [typeof(PartnershipFormed)] = "recordPartnership",
-        [typeof(PartnershipStatusChanged)] = "changePartnershipStatus",
-        [typeof(PartnershipEnded)] = "endPartnership",
-        [typeof(SupplyAgreementSigned)] = "recordSupplyAgreement",
-        [typeof(SupplyAgreementStatusChanged)] = "changeSupplyAgreementStatus",
-        [typeof(SupplyAgreementEnded)] = "endSupplyAgreement",
-        [typeof(PolicyEnacted)] = "enactPolicy",
-        [typeof(PolicyAmended)] = "amendPolicy",
-        [typeof(PolicyRevoked)] = "revokePolicy",
-        [typeof(BlocJoined)] = "joinBloc",
-        [typeof(BlocLeft)] = "leaveBloc",
-    };
+    /// <summary>The mutation of each event type; a retraction has its own, <c>retractEvent</c>, below.</summary>
+    private static readonly PerEventType<string?> Names = new(
+        OrganizationRegistered: "registerOrganization",
+        OrganizationUpdated: "updateOrganization",
+        FacilityRegistered: "registerFacility",
+        FacilityStatusChanged: "changeFacilityStatus",
+        FacilityUpdated: "updateFacility",
+        InvestmentMade: "recordInvestment",
+        InvestmentStatusChanged: "changeInvestmentStatus",
+        StakeChanged: "changeStake",
+        PartnershipFormed: "recordPartnership",
+        PartnershipStatusChanged: "changePartnershipStatus",
+        PartnershipEnded: "endPartnership",
+        SupplyAgreementSigned: "recordSupplyAgreement",
+        SupplyAgreementStatusChanged: "changeSupplyAgreementStatus",
+        SupplyAgreementEnded: "endSupplyAgreement",
+        PolicyEnacted: "enactPolicy",
+        PolicyAmended: "amendPolicy",
+        PolicyRevoked: "revokePolicy",
+        BlocJoined: "joinBloc",
+        BlocLeft: "leaveBloc",
+        EventRetracted: null);
 
     public MutationType()
     {
         Name = "Mutation";
-        foreach (var (type, name) in Names)
+        foreach (var (type, name) in EventCatalog.Each(Names))
         {
+            if (name is null)
+            {
+                continue;
+            }
             Field<NonNullGraphType<MutationResultType>>(name)
                 .Description($"Records a {type.Name} event (API key required).")
                 .Arguments(new QueryArgument(new NonNullGraphType(new EventInputType(type))) { Name = "input" })
