@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using KnowledgeGraph.EventStore.Import;
 using KnowledgeGraph.Testing;
 using Microsoft.Playwright;
@@ -16,6 +16,9 @@ public sealed class ExplorerServer : IAsyncLifetime
     private const string Chromium = "/usr/bin/chromium";
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    /// <summary>The key the tests' mutations are sent with (the server's KG_API_KEYS).</summary>
+    private const string ApiKey = "explorer-test-key-0123";
 
     private readonly TestDatabase _database = new();
     private ApiServer<Program>? _server;
@@ -39,7 +42,7 @@ public sealed class ExplorerServer : IAsyncLifetime
             var summary = await new Importer(store, _database.ConnectionString).ImportAsync(lines);
             Assert.Empty(summary.Rejections);
         }
-        _server = new ApiServer<Program>(_database.ConnectionString);
+        _server = new ApiServer<Program>(_database.ConnectionString, new Dictionary<string, string> { ["KG_API_KEYS"] = ApiKey });
         await UntilProjectedAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArgs, Headless = true });
@@ -51,6 +54,18 @@ public sealed class ExplorerServer : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return page;
+    }
+
+    /// <summary>Runs a mutation with the API key, checks that it stored its event, and waits until the graph shows it.</summary>
+    public async Task MutateAsync(string mutation)
+    {
+        using var client = _server!.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative)) { Content = JsonContent.Create(new { query = mutation }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode && body.Contains("\"stored\":true", StringComparison.Ordinal), $"the mutation was not stored: {body}");
+        await UntilProjectedAsync();
     }
 
     public async ValueTask DisposeAsync()

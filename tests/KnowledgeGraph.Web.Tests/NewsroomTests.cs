@@ -9,7 +9,8 @@ namespace KnowledgeGraph.Web.Tests;
 /// <summary>
 /// What a newsroom needs of the explorer, in chromium against graph-seed: a start page that tells the story, search
 /// that opens the company, the flagship answer as a table with its sources and the same rows in CSV, drawings whose
-/// labels do not overlap, and no serious accessibility violation (axe-core) on the start, graph and table views.
+/// labels do not overlap, a map that places firms by country with their arcs at the date, and no serious accessibility
+/// violation (axe-core) on the start, graph, table and map views.
 /// </summary>
 public sealed class NewsroomTests(ExplorerServer server) : IClassFixture<ExplorerServer>, IAsyncLifetime
 {
@@ -36,8 +37,8 @@ public sealed class NewsroomTests(ExplorerServer server) : IClassFixture<Explore
         await Expect(start.Locator("ol.latest > li").First).ToBeVisibleAsync();
         await Expect(start.Locator("ol.latest > li").First.Locator("li.source")).Not.ToHaveCountAsync(0);
         await Expect(start.Locator("table.concentration tbody tr")).ToHaveCountAsync(4);
-        await Screenshot("start");
-        await AssertNoSeriousAccessibilityViolationAsync("the start page");
+        await _page.ScreenshotAsync("start");
+        await _page.AssertNoSeriousAccessibilityViolationAsync("the start page");
 
         await start.GetByRole(AriaRole.Link, new() { Name = "NATO firms without a magnet supplier outside China" }).ClickAsync();
         await Expect(_page.Locator("#table-view tbody tr").First).ToBeVisibleAsync();
@@ -81,8 +82,8 @@ public sealed class NewsroomTests(ExplorerServer server) : IClassFixture<Explore
         var shown = await Task.WhenAll(Enumerable.Range(0, count).Select(i => rows.Nth(i).Locator("td").First.TextContentAsync()));
         var countries = await Task.WhenAll(Enumerable.Range(0, count).Select(i => rows.Nth(i).Locator("td").Nth(1).TextContentAsync()));
         Assert.Equal(countries.OrderByDescending(c => c, StringComparer.Ordinal), countries);
-        await Screenshot("table");
-        await AssertNoSeriousAccessibilityViolationAsync("the table view");
+        await _page.ScreenshotAsync("table");
+        await _page.AssertNoSeriousAccessibilityViolationAsync("the table view");
 
         var download = await _page.RunAndWaitForDownloadAsync(() => _page.Locator("#export-table").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
@@ -109,9 +110,44 @@ public sealed class NewsroomTests(ExplorerServer server) : IClassFixture<Explore
         await Expect(_page.Locator("#status")).ToHaveTextAsync(new Regex(@"^\d+ nodes · [1-9]\d* relationships · as of 2026-11-30"));
 
         Assert.Empty(await OverlappingLabelsAsync());
-        await Screenshot("graph");
-        await AssertNoSeriousAccessibilityViolationAsync("the graph view");
+        await _page.ScreenshotAsync("graph");
+        await _page.AssertNoSeriousAccessibilityViolationAsync("the graph view");
     }
+
+    [Fact]
+    public async Task TheMap_PlacesCaremagAndCaresterInFrance_AndUsaRareEarthInTheUs_WithTheSupplyArcsOfTheDate()
+    {
+        await OpenAsync("#open=carester,usa-rare-earth&expand=carester,usa-rare-earth&asOf=2026-11-30&view=map");
+        var map = _page.Locator("#map");
+        await Expect(map.Locator("[data-node='usa-rare-earth']")).ToBeVisibleAsync();
+
+        Assert.Equal(["FR", "FR", "US"], [await CountryUnderAsync("caremag"), await CountryUnderAsync("carester"), await CountryUnderAsync("usa-rare-earth")]);
+        // Caremag's dysprosium and terbium oxide for USA Rare Earth, proposed on 2026-04-09.
+        var supply = map.Locator("path.arc[data-kind='supply'][data-source='caremag'][data-target='usa-rare-earth']");
+        await Expect(supply).ToHaveCountAsync(2);
+        await _page.ScreenshotAsync("map");
+        await _page.AssertNoSeriousAccessibilityViolationAsync("the map view");
+
+        await supply.First.DispatchEventAsync("click");
+        await Expect(_page.Locator("#details h2")).ToHaveTextAsync("Supply relationship");
+
+        var arcsIn2026 = await map.GetAttributeAsync("data-arcs");
+        await _page.Locator("#as-of").FillAsync("2025-06-01");
+        await _page.Locator("#as-of").DispatchEventAsync("change");
+        await Expect(_page.Locator("#status")).ToContainTextAsync("as of 2025-06-01");
+        await Expect(map.Locator("[data-node='caremag']")).ToBeVisibleAsync();
+        await Expect(supply).ToHaveCountAsync(0);
+        Assert.NotEqual(arcsIn2026, await map.GetAttributeAsync("data-arcs"));
+    }
+
+    /// <summary>The country of the map's shape under a node's marker.</summary>
+    private async Task<string?> CountryUnderAsync(string id) => await _page.EvaluateAsync<string?>("""
+        (id) => {
+          const r = document.querySelector(`#map [data-node="${id}"] :is(circle, rect)`).getBoundingClientRect();
+          return document.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2)
+            .map((e) => e.closest('.land path')?.dataset.country).find(Boolean) ?? null;
+        }
+        """, id);
 
     /// <summary>The pairs of drawn nodes whose labels' bounding boxes intersect, once the layout has settled.</summary>
     private async Task<string[]> OverlappingLabelsAsync()
@@ -135,25 +171,9 @@ public sealed class NewsroomTests(ExplorerServer server) : IClassFixture<Explore
         return pairs.GetProperty("overlaps").EnumerateArray().Select(p => p.GetString()!).ToArray();
     }
 
-    private async Task AssertNoSeriousAccessibilityViolationAsync(string view)
-    {
-        var axe = Path.Combine(RepositoryPaths.Root, "web", "explorer", "node_modules", "axe-core", "axe.min.js");
-        Assert.True(File.Exists(axe), $"{axe} is missing: scripts/build-web.sh installs it");
-        await _page.AddScriptTagAsync(new() { Path = axe });
-        var violations = await _page.EvaluateAsync<string[]>("""
-            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
-            """);
-        Assert.True(violations.Length == 0, $"axe-core on {view}: {string.Join("; ", violations)}");
-    }
-
     /// <summary>The first field of a CSV line, unquoted.</summary>
     private static string FirstField(string line) =>
         line.StartsWith('"') ? line[1..line.IndexOf("\",", 1, StringComparison.Ordinal)].Replace("\"\"", "\"", StringComparison.Ordinal) : line.Split(',')[0];
 
     private async Task OpenAsync(string hash) => await _page.GotoAsync(new Uri(server.BaseAddress, "/" + hash).ToString());
-
-    private async Task Screenshot(string name) =>
-        await _page.ScreenshotAsync(new() { Path = Path.Combine(ExplorerServer.Screenshots, $"{name}.png") });
 }

@@ -1,6 +1,6 @@
 // The explorer's only door to the data: POST /graphql. Every query the page runs is written here.
 
-const EVENT = 'eventId type effectiveDate source { title publisher url publishedAt } retractedBy';
+export const EVENT = 'eventId type effectiveDate source { title publisher url publishedAt } retractedBy';
 const SOURCES = `sources { ${EVENT} }`;
 // Any node through the Node interface: each kind's own fields, aliased where two kinds' fields differ in type.
 const NODE = `__typename id
@@ -11,9 +11,9 @@ const NODE = `__typename id
   ... on Country { name }
   ... on Product { category { id } }`;
 // A neighbour's node and relationship, light: their sources are loaded when one is selected (relationshipSources).
-const BRIEF = `__typename id ... on Organization { name country orgKind: kind stages } ... on Facility { name country facilityStage: stage }
+export const BRIEF = `__typename id ... on Organization { name country orgKind: kind stages } ... on Facility { name country facilityStage: stage }
   ... on Policy { title } ... on Country { name }`;
-const RELATIONSHIP_BRIEF = 'type from { id } to { id } key status product stakePercent deal { id } validFrom validTo';
+export const RELATIONSHIP_BRIEF = 'type from { id } to { id } key status product stakePercent deal { id } validFrom validTo';
 const RELATIONSHIP = `${RELATIONSHIP_BRIEF} ${SOURCES}`;
 const ORG = 'id name country';
 
@@ -37,7 +37,7 @@ export function nodeOf(n) {
 }
 
 /** A Relationship answer with its typed attributes gathered as the model's props. */
-const relationshipOf = (r) => ({
+export const relationshipOf = (r) => ({
   ...r,
   props: defined([['dealId', r.deal?.id], ['status', vocab(r.status)], ['product', r.product], ['stakePercent', r.stakePercent]]),
 });
@@ -46,18 +46,26 @@ const supplyOf = (s) => ({ ...s, status: vocab(s.status) });
 
 export class GraphQLError extends Error {}
 
+// The knowledge point the view is pinned to (a sequence, as extensions.knowledge gives it), or null for everything
+// recorded; and the latest one an answer reported. A query that declares $k: Long answers at the pinned point.
+let pinned = null;
+let latest = null;
+export const pinKnowledge = (sequence) => { pinned = sequence; };
+export const latestKnowledge = () => latest;
+
 export async function graphql(query, variables = {}) {
   let response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables: query.includes('$k: Long') ? { ...variables, k: pinned } : variables }),
     });
   } catch (e) {
     throw new GraphQLError(`The server did not answer (${e.message}).`);
   }
   const body = await response.json().catch(() => null);
+  if (body?.extensions?.knowledge) latest = body.extensions.knowledge;
   if (body?.errors?.length) {
     throw new GraphQLError(body.errors.map((e) => e.message).join('; '));
   }
@@ -101,10 +109,10 @@ const NEIGHBOURS_PAGE = 30;
  */
 export async function neighbourhoods(ids, asOf) {
   const answers = await Promise.all(ids.map((id) => graphql(
-    `query Neighbourhood($id: String!, $asOf: Date) {
-      node(id: $id) { ${NODE} }
-      neighbours(id: $id, types: [${DRAWN.split(' ').join(', ')}], first: ${NEIGHBOURS_PAGE}, asOf: $asOf) { totalCount nodes { ...Nb } }
-      organization(id: $id) { ...Org }
+    `query Neighbourhood($id: String!, $asOf: Date, $k: Long) {
+      node(id: $id, knownAtSequence: $k) { ${NODE} }
+      neighbours(id: $id, types: [${DRAWN.split(' ').join(', ')}], first: ${NEIGHBOURS_PAGE}, asOf: $asOf, knownAtSequence: $k) { totalCount nodes { ...Nb } }
+      organization(id: $id, knownAtSequence: $k) { ...Org }
     } ${NEIGHBOURHOOD}`, { id, asOf })));
   const result = {};
   ids.forEach((id, i) => {
@@ -126,9 +134,9 @@ export async function basics(ids, asOf) {
     const chunk = ids.slice(start, start + 40);
     const fields = chunk.map((id, i) => {
       const arg = JSON.stringify(id);
-      return `n${i}: node(id: ${arg}) { ...N } o${i}: organization(id: ${arg}) { owners(asOf: $asOf) { owner { ${ORG} } } }`;
+      return `n${i}: node(id: ${arg}, knownAtSequence: $k) { ...N } o${i}: organization(id: ${arg}, knownAtSequence: $k) { owners(asOf: $asOf) { owner { ${ORG} } } }`;
     });
-    const data = await graphql(`query Basics($asOf: Date) { ${fields.join('\n')} } fragment N on Node { ${NODE} }`, { asOf });
+    const data = await graphql(`query Basics($asOf: Date, $k: Long) { ${fields.join('\n')} } fragment N on Node { ${NODE} }`, { asOf });
     chunk.forEach((id, i) => {
       result[id] = { node: nodeOf(data[`n${i}`]), owners: data[`o${i}`]?.owners.map((w) => w.owner) ?? null };
     });
@@ -139,9 +147,9 @@ export async function basics(ids, asOf) {
 /** The events about a node (its timeline), with the events of the deals an organization was party to by asOf. */
 export const timeline = (id, asOf) =>
   graphql(
-    `query Timeline($id: String!, $asOf: Date) {
-      node(id: $id) { ${NODE} ... on Organization { events { ${EVENT} } } ... on Facility { events { ${EVENT} } } ... on Policy { events { ${EVENT} } } }
-      organization(id: $id) { aliases deals(asOf: $asOf) { role deal { id kind ${SOURCES} } } }
+    `query Timeline($id: String!, $asOf: Date, $k: Long) {
+      node(id: $id, knownAtSequence: $k) { ${NODE} ... on Organization { events { ${EVENT} } } ... on Facility { events { ${EVENT} } } ... on Policy { events { ${EVENT} } } }
+      organization(id: $id, knownAtSequence: $k) { aliases deals(asOf: $asOf) { role deal { id kind ${SOURCES} } } }
     }`,
     { id, asOf },
   ).then((d) => ({ node: d.node && { ...nodeOf(d.node), events: d.node.events ?? [] }, organization: d.organization }));
@@ -156,8 +164,8 @@ const SUPPLY = 'supplier { id name country } buyer { id name country } deal { id
 export async function relationshipSources(edge) {
   for (let after = null; ;) {
     const d = await graphql(
-      `query RelationshipSources($id: String!, $type: RelationshipType!, $after: String) {
-        neighbours(id: $id, types: [$type], direction: OUT, first: 15, after: $after) {
+      `query RelationshipSources($id: String!, $type: RelationshipType!, $after: String, $k: Long) {
+        neighbours(id: $id, types: [$type], direction: OUT, first: 15, after: $after, knownAtSequence: $k) {
           pageInfo { hasNextPage endCursor } nodes { relationship { to { id } key validFrom ${SOURCES} } } }
       }`,
       { id: edge.source, type: edge.type, after },
@@ -175,8 +183,8 @@ export async function organizationEvents(ids) {
   const result = {};
   for (let start = 0; start < ids.length; start += 20) {
     const chunk = ids.slice(start, start + 20);
-    const fields = chunk.map((id, i) => `o${i}: organization(id: ${JSON.stringify(id)}) { events { ${EVENT} } }`);
-    const data = await graphql(`query OrganizationEvents { ${fields.join('\n')} }`);
+    const fields = chunk.map((id, i) => `o${i}: organization(id: ${JSON.stringify(id)}, knownAtSequence: $k) { events { ${EVENT} } }`);
+    const data = await graphql(`query OrganizationEvents($k: Long) { ${fields.join('\n')} }`);
     chunk.forEach((id, i) => { result[id] = data[`o${i}`]?.events ?? []; });
   }
   return result;
@@ -186,8 +194,8 @@ export async function dealSources(ids) {
   const result = {};
   for (let start = 0; start < ids.length; start += 40) {
     const chunk = ids.slice(start, start + 40);
-    const fields = chunk.map((id, i) => `d${i}: deal(id: ${JSON.stringify(id)}) { ${SOURCES} }`);
-    const data = await graphql(`query DealSources { ${fields.join('\n')} }`);
+    const fields = chunk.map((id, i) => `d${i}: deal(id: ${JSON.stringify(id)}, knownAtSequence: $k) { ${SOURCES} }`);
+    const data = await graphql(`query DealSources($k: Long) { ${fields.join('\n')} }`);
     chunk.forEach((id, i) => { result[id] = data[`d${i}`]?.sources ?? []; });
   }
   return result;
@@ -199,8 +207,9 @@ const FLAGSHIP_PAGE = 50;
 /** The firms lacking a supplier (a page of FLAGSHIP_PAGE), and how many there are in all. */
 export const flagship = (v) =>
   graphql(
-    `query Flagship($product: String!, $bloc: String, $exclude: [String!]!, $asOf: Date, $own: Boolean) {
-      firmsLackingSupplier(product: $product, bloc: $bloc, excludeSupplierCountries: $exclude, asOf: $asOf, considerOwnership: $own, first: ${FLAGSHIP_PAGE}) {
+    `query Flagship($product: String!, $bloc: String, $exclude: [String!]!, $asOf: Date, $own: Boolean, $k: Long) {
+      firmsLackingSupplier(product: $product, bloc: $bloc, excludeSupplierCountries: $exclude, asOf: $asOf, considerOwnership: $own,
+        first: ${FLAGSHIP_PAGE}, knownAtSequence: $k) {
         totalCount
         nodes {
           organization { ${ORG} } reason
@@ -216,8 +225,8 @@ export const flagship = (v) =>
 
 export const shortestPath = (v) =>
   graphql(
-    `query Path($from: String!, $to: String!, $maxHops: Int, $asOf: Date) {
-      shortestPath(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf) {
+    `query Path($from: String!, $to: String!, $maxHops: Int, $asOf: Date, $k: Long) {
+      shortestPath(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf, knownAtSequence: $k) {
         length nodes { ${NODE} }
         relationships { ${RELATIONSHIP} }
       }
@@ -227,16 +236,16 @@ export const shortestPath = (v) =>
 
 export const supplyChain = (v) =>
   graphql(
-    `query Chain($orgId: String!, $product: String, $depth: Int, $asOf: Date) {
-      supplyChain(orgId: $orgId, product: $product, depth: $depth, asOf: $asOf) { tier links { ${SUPPLY} } }
+    `query Chain($orgId: String!, $product: String, $depth: Int, $asOf: Date, $k: Long) {
+      supplyChain(orgId: $orgId, product: $product, depth: $depth, asOf: $asOf, knownAtSequence: $k) { tier links { ${SUPPLY} } }
     }`,
     v,
   ).then((d) => d.supplyChain.map((t) => ({ ...t, links: t.links.map(supplyOf) })));
 
 export const strandedIf = (v) =>
   graphql(
-    `query WhatIf($cut: [String!]!, $product: String!, $bloc: String, $asOf: Date) {
-      strandedIf(cutCountries: $cut, product: $product, bloc: $bloc, asOf: $asOf) {
+    `query WhatIf($cut: [String!]!, $product: String!, $bloc: String, $asOf: Date, $k: Long) {
+      strandedIf(cutCountries: $cut, product: $product, bloc: $bloc, asOf: $asOf, knownAtSequence: $k) {
         organization { ${ORG} } lostSuppliers { organization { ${ORG} } country agreement { ${SUPPLY} } }
       }
     }`,

@@ -52,11 +52,29 @@ const style = [
   { selector: 'edge.answer', style: { 'underlay-color': '#f6e05e', 'underlay-opacity': 0.7, 'underlay-padding': 3 } },
   { selector: 'node.answer', style: { 'underlay-color': '#f6e05e', 'underlay-opacity': 0.7, 'underlay-padding': 4, 'underlay-shape': 'ellipse' } },
   { selector: 'edge:selected', style: { width: 4.5, 'underlay-color': '#d69e2e', 'underlay-opacity': 0.9, 'underlay-padding': 4 } },
+  { selector: 'edge.hover', style: {
+    label: 'data(label)', 'font-size': 10, color: '#1a202c', 'text-background-color': '#fff', 'text-background-opacity': 0.9,
+    'text-background-padding': 2, 'text-rotation': 'autorotate', width: 3.5, 'z-index': 10 } },
+  { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.2 } },
   { selector: 'node:selected', style: { 'underlay-color': '#d69e2e', 'underlay-opacity': 0.9, 'underlay-padding': 8, 'underlay-shape': 'ellipse' } },
 ];
 
+/** The graph, with each relationship's label shown while the pointer is on it. */
 export function createGraph(container) {
-  return cytoscape({ container, style, minZoom: 0.1, maxZoom: 3, boxSelectionEnabled: false });
+  const cy = cytoscape({ container, style, minZoom: 0.1, maxZoom: 3, boxSelectionEnabled: false });
+  cy.on('mouseover', 'edge', (e) => e.target.addClass('hover'));
+  cy.on('mouseout', 'edge', (e) => e.target.removeClass('hover'));
+  return cy;
+}
+
+/** Focus mode: everything not connected to the selected node (or relationship) fades. */
+export function focus(cy, id, on) {
+  cy.batch(() => {
+    cy.elements().removeClass('faded');
+    const el = on && id ? cy.getElementById(id) : null;
+    if (!el?.nonempty()) return;
+    cy.elements().not(el.isNode() ? el.closedNeighborhood() : el.union(el.connectedNodes())).addClass('faded');
+  });
 }
 
 /** Replaces the drawn elements by the visible ones, keeping the positions of those already drawn. */
@@ -81,7 +99,8 @@ export function draw(cy, model, view, state, chinaEdges, paint) {
     for (const e of view.edges) {
       const classes = [chinaEdges.has(e.id) && 'china', state.answerEdges?.has(e.id) && 'answer',
         e.props.status === 'proposed' && 'proposed'].filter(Boolean).join(' ');
-      const data = { id: e.id, source: e.source, target: e.target, kind: e.kind, colour: KIND_COLOURS[e.kind] };
+      const data = { id: e.id, source: e.source, target: e.target, kind: e.kind, colour: KIND_COLOURS[e.kind],
+        label: [e.type, e.props.product, e.props.kind, e.props.status, e.props.stakePercent !== undefined && `${e.props.stakePercent} %`].filter(Boolean).join(' · ') };
       const el = cy.getElementById(e.id);
       if (el.nonempty()) el.classes(classes);
       else cy.add({ group: 'edges', data, classes });

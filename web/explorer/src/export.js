@@ -38,12 +38,17 @@ export function toCsv(view, asOf) {
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Loads the sources that answers left out (see api.js), so that every row cites its sources. */
-export async function exportCsv(view, asOf) {
+/** Loads the sources that answers left out (see api.js) into the view's relationships. */
+export async function loadSources(view) {
   const missing = view.edges.filter((e) => !e.sources && e.props.dealId);
   const found = await dealSources([...new Set(missing.map((e) => e.props.dealId))]);
   for (const e of missing) e.sources = found[e.props.dealId];
   const rest = view.edges.filter((x) => !x.sources);
   await Promise.all(rest.map(async (e) => { e.sources = await relationshipSources(e); }));
+}
+
+/** The CSV of the view, every row citing its sources. */
+export async function exportCsv(view, asOf) {
+  await loadSources(view);
   download(`knowledge-graph-${asOf}.csv`, new Blob([toCsv(view, asOf)], { type: 'text/csv;charset=utf-8' }));
 }

@@ -3,7 +3,7 @@ import * as api from './api.js';
 import { GraphModel, KINDS } from './model.js';
 import { readHash, writeHash, visible } from './state.js';
 import { setUpFilters, syncControls } from './controls.js';
-import { createGraph, draw, layout, KIND_COLOURS, CHINA_RED } from './draw.js';
+import { createGraph, draw, focus, layout, KIND_COLOURS, CHINA_RED } from './draw.js';
 import { painter } from './colour.js';
 import { h, renderNode, renderRelationship } from './details.js';
 import { buildForms, run, BLOCS } from './questions.js';
@@ -11,13 +11,19 @@ import { setUpSearch } from './search.js';
 import { exportCsv, exportPng, exportSvg } from './export.js';
 import { renderStart } from './start.js';
 import { renderTable } from './table.js';
+import { drawMap } from './map.js';
+import { setUpCitation, showPinned } from './cite.js';
+import { arrowKeys } from './keys.js';
 
 const $ = (id) => document.getElementById(id);
 const state = readHash();
+api.pinKnowledge(state.known);
 let model = new GraphModel();
 let blocMembers = new Map();
 let view = { nodes: [], edges: [] };
 let paint = null;
+let mapped = null;
+let answered = null;
 let refreshing = 0;
 const cy = createGraph($('cy'));
 
@@ -53,6 +59,7 @@ async function refresh({ fresh = false } = {}) {
     model = next;
     state.answerNodes = answer?.nodes ?? new Set();
     state.answerEdges = answer?.edges ?? new Set();
+    answered = answer;
     showAnswer(answer);
   } catch (e) {
     if (mine !== refreshing) return;
@@ -68,8 +75,13 @@ async function refresh({ fresh = false } = {}) {
 async function render({ fresh = false } = {}) {
   view = visible(model, state, blocMembers);
   paint = painter(state.colourBy, model, blocMembers);
-  const added = draw(cy, model, view, state, model.chinaDependent(view.edges), paint);
+  const chinaEdges = model.chinaDependent(view.edges);
+  const added = draw(cy, model, view, state, chinaEdges, paint);
   if (added > 0 || fresh) await layout(cy, fresh || added === cy.nodes().length);
+  showMode();
+  focus(cy, state.selected, state.focus);
+  mapped = { model, view, state, paint, chinaEdges, select };
+  if (state.mode === 'map') drawMap($('map'), mapped);
   const hidden = model.nodes.size - view.nodes.length;
   const status = $('status');
   status.dataset.nodes = String(view.nodes.length);
@@ -77,11 +89,18 @@ async function render({ fresh = false } = {}) {
   status.textContent = `${view.nodes.length} nodes · ${view.edges.length} relationships · as of ${state.asOf}`
     + (hidden > 0 ? ` · ${hidden} hidden by the filters or the date` : '');
   showStart();
+  showPinned(state);
   renderViewList();
   renderLegend();
   syncControls(state);
   writeHash(state);
   if (state.selected) showSelected();
+}
+
+/** The drawing as a graph or on the map (over the graph, which keeps its layout meanwhile). */
+function showMode() {
+  $('map').hidden = state.mode !== 'map';
+  for (const b of document.querySelectorAll('#modes button')) b.setAttribute('aria-pressed', String(b.dataset.mode === state.mode));
 }
 
 let startShownFor = '';
@@ -124,6 +143,7 @@ function showSelected() {
   const edge = model.edges.get(state.selected);
   cy.elements().unselect();
   cy.getElementById(state.selected).select();
+  focus(cy, state.selected, state.focus);
   if (node) renderNode(panel, model, node, state, actions);
   else if (edge) renderRelationship(panel, model, edge, actions);
   else panel.replaceChildren(h('p', { class: 'hint' }, 'Select a node or a relationship to see its attributes, validity and sources.'));
@@ -134,6 +154,7 @@ function select(id, focus = false) {
   writeHash(state);
   showSelected();
   renderViewList();
+  if (state.mode === 'map') drawMap($('map'), mapped);
   if (focus) $('details').focus();
 }
 
@@ -186,6 +207,12 @@ function showAnswer(answer) {
 function setUpControls() {
   setUpFilters(state, { render, setDate });
   $('relayout').addEventListener('click', () => layout(cy, true));
+  for (const b of document.querySelectorAll('#modes button')) {
+    b.addEventListener('click', () => {
+      state.mode = b.dataset.mode;
+      render();
+    });
+  }
   $('clear').addEventListener('click', () => {
     Object.assign(state, { opened: [], expanded: [], question: null, selected: '' });
     refresh();
@@ -199,6 +226,7 @@ function setUpControls() {
       window.prompt('Copy this permalink:', location.href);
     }
   });
+  setUpCitation(state, { current: () => ({ view, table: answered?.table, summary: answered?.summary }), refresh });
   $('export-png').addEventListener('click', () => exportPng(cy, state.asOf));
   $('export-svg').addEventListener('click', () => exportSvg(cy, state.asOf));
   $('export-csv').addEventListener('click', () => exportCsv(view, state.asOf).catch((e) => showError(`The CSV could not be made: ${e.message}`)));
@@ -210,6 +238,15 @@ function setUpControls() {
     });
   }
   cy.on('dbltap', 'node', (e) => actions.expand(e.target.id()));
+  arrowKeys($('view-list'), 'button');
+  arrowKeys($('question-forms'), '#answer button.link');
+  arrowKeys($('table-view'), 'tbody button.link');
+  arrowKeys($('table-view'), 'thead button.sort', { next: 'ArrowRight', previous: 'ArrowLeft' });
+  // The skip link focuses the search without touching the URL's hash, which holds the view.
+  document.querySelector('.skip').addEventListener('click', (e) => {
+    e.preventDefault();
+    $('search-input').focus();
+  });
   buildForms($('question-forms'), ask, state.question);
   setUpSearch($('search-input'), $('search-results'), $('search-status'), open);
 }
@@ -221,6 +258,7 @@ async function setDate(asOf) {
 
 window.addEventListener('hashchange', () => {
   Object.assign(state, readHash());
+  api.pinKnowledge(state.known);
   refresh({ fresh: true });
 });
 

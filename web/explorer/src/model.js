@@ -7,7 +7,7 @@ export const KINDS = [
   { id: 'partnership', label: 'Partnership', types: ['PARTNER_OF'] },
   { id: 'ownership', label: 'Ownership', types: ['OWNS'] },
   { id: 'policy', label: 'Policy', types: ['BENEFITS'] },
-  { id: 'facility', label: 'Facilities operated', types: ['OPERATES'], off: true },
+  { id: 'facility', label: 'Facilities operated', types: ['OPERATES'] },
 ];
 
 export const STAGES = ['mining', 'separation', 'metal', 'alloy', 'magnet', 'recycling', 'manufacturing'];
@@ -55,7 +55,7 @@ export class GraphModel {
     return this.#edge({
       type: 'PARTNER_OF', kind: 'partnership', source: a, target: b, key: p.deal.id,
       props: { dealId: p.deal.id, kind: p.deal.partnershipKind, status: p.deal.status, products: p.deal.products },
-      validFrom: p.validFrom, validTo: p.validTo, sources: p.sources ?? [],
+      validFrom: p.validFrom, validTo: p.validTo, sources: p.sources ?? null,
     });
   }
 

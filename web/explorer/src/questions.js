@@ -3,6 +3,7 @@
 import * as api from './api.js';
 import { h } from './details.js';
 import { sources, text as cell } from './table.js';
+import { whatChanged } from './changes.js';
 
 export const PRODUCTS = ['magnet', 'ndfeb-magnet', 'smco-magnet', 'alloy', 'ndfeb-alloy', 'smco-alloy', 'metal', 'ndpr-metal',
   'dy-metal', 'tb-metal', 'sm-metal', 'oxide', 'ndpr-oxide', 'dy-oxide', 'tb-oxide', 'la-ce-oxide', 'sm-oxide',
@@ -43,14 +44,22 @@ const FORMS = {
       select('product', PRODUCTS, q.product ?? 'ndfeb-magnet', 'Product'), select('bloc', ['', ...BLOCS], q.bloc ?? '', 'Bloc')],
     read: (f) => ({ cut: codes(f.cut.value), product: f.product.value, bloc: f.bloc.value || null }),
   },
+  changes: {
+    title: 'What changed between two dates',
+    fields: (q) => [text('from', q.from ?? '2025-01-01', 'From', { type: 'date', required: true }),
+      text('organization', q.organization, 'Organization (id, optional)', { list: 'node-ids' }),
+      text('country', q.country, 'Country (optional, e.g. FR)', { maxlength: 2 })],
+    read: (f) => ({ from: f.from.value, organization: f.organization.value.trim() || null, country: codes(f.country.value)[0] ?? null }),
+    dateLabel: 'To (sets the view\'s date)',
+  },
 };
 
-/** Builds the four forms; `ask(question)` runs when one is submitted. */
+/** Builds the forms; `ask(question)` runs when one is submitted. */
 export function buildForms(container, ask, question = {}) {
   container.replaceChildren(...Object.entries(FORMS).map(([type, form]) => {
     const q = question?.type === type ? question : {};
     const el = h('form', { 'data-question': type, class: 'question' }, h('h3', {}, form.title), ...form.fields(q),
-      h('label', {}, 'As of (sets the view\'s date)', h('input', { type: 'date', name: 'asOf', required: true, class: 'question-date' })),
+      h('label', {}, form.dateLabel ?? 'As of (sets the view\'s date)', h('input', { type: 'date', name: 'asOf', required: true, class: 'question-date' })),
       h('button', { type: 'submit' }, 'Ask'));
     el.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -79,6 +88,7 @@ export async function run(question, asOf, model) {
     if (e) edges.add(e.id);
   };
   const item = (id, label, ...rest) => h('li', {}, h('button', { type: 'button', class: 'link', 'data-node': id }, label), ...rest);
+  if (question.type === 'changes') return whatChanged(question, asOf, model);
   if (question.type === 'flagship') {
     const { gaps, total } = await api.flagship({ product: question.product, bloc: question.bloc, exclude: question.exclude, asOf, own: question.own });
     for (const g of gaps) {

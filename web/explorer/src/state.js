@@ -1,5 +1,6 @@
-// The view a permalink reproduces: the opened and expanded nodes, the filters, the date, the question and the
-// selection, all in the URL's hash (nothing is stored on the server).
+// The view a permalink reproduces: the opened and expanded nodes, the filters, the date, the question, the
+// selection, whether it is drawn as a graph or a map, and the knowledge point it is pinned to, all in the URL's hash
+// (nothing is stored on the server).
 import { KINDS } from './model.js';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -11,13 +12,16 @@ export function defaultState() {
     opened: [],
     expanded: [],
     asOf: today(),
-    kinds: KINDS.filter((k) => !k.off).map((k) => k.id),
+    kinds: KINDS.map((k) => k.id),
     stage: '',
     countries: [],
     bloc: '',
     colourBy: 'stage',
     question: null,
     selected: '',
+    mode: 'graph',
+    focus: false,
+    known: null,
   };
 }
 
@@ -33,6 +37,9 @@ export function readHash(hash = location.hash) {
   state.bloc = p.get('bloc') ?? '';
   state.colourBy = p.get('colour') ?? 'stage';
   state.selected = p.get('sel') ?? '';
+  state.mode = p.get('view') === 'map' ? 'map' : 'graph';
+  state.focus = p.get('focus') === '1';
+  if (/^\d+$/.test(p.get('known') ?? '')) state.known = Number(p.get('known'));
   try {
     state.question = p.has('q') ? JSON.parse(p.get('q')) : null;
   } catch {
@@ -53,6 +60,9 @@ export function writeHash(state) {
   if (state.colourBy !== 'stage') p.set('colour', state.colourBy);
   if (state.question) p.set('q', JSON.stringify(state.question));
   if (state.selected) p.set('sel', state.selected);
+  if (state.mode === 'map') p.set('view', 'map');
+  if (state.focus) p.set('focus', '1');
+  if (state.known !== null) p.set('known', String(state.known));
   const hash = `#${p.toString()}`;
   if (location.hash !== hash) history.replaceState(null, '', hash);
 }

@@ -25,6 +25,8 @@ export function renderTable(container, table) {
           h('button', { type: 'button', class: 'sort', 'data-key': c.key, onclick: () => {
             order = { key: c.key, direction: order.key === c.key ? -order.direction : 1 };
             draw();
+            // Redrawn: the focus stays on the column's button, for the keyboard.
+            container.querySelector(`button.sort[data-key="${c.key}"]`).focus();
           } }, c.label, h('span', { 'aria-hidden': 'true' }, { ascending: ' ▲', descending: ' ▼', none: '' }[sortLabel(c)])))))),
         h('tbody', {}, sorted().map((r) => h('tr', {}, table.columns.map((c) => h('td', {}, r[c.key].node ?? r[c.key].text)))))));
   };
@@ -34,8 +36,9 @@ export function renderTable(container, table) {
 /** A cell whose text is also its display. */
 export const text = (value) => ({ text: value === null || value === undefined ? '' : String(value) });
 
-/** A cell of sources: links in the page, "publisher: title <url>" joined by " | " in the CSV. */
+/** A cell of sources: links in the page, "publisher: title <url>" joined by " | " in the CSV; its events kept for citing. */
 export const sources = (events) => ({
+  events,
   text: events.map((e) => `${e.source.publisher}: ${e.source.title}${e.source.url ? ` <${e.source.url}>` : ''}`).join(' | '),
   node: events.length ? h('ul', { class: 'sources' }, events.map((e) => h('li', {}, h('span', { class: 'publisher' }, e.source.publisher), ': ',
     e.source.url ? h('a', { href: e.source.url, target: '_blank', rel: 'noopener noreferrer' }, e.source.title) : e.source.title,
