@@ -6,7 +6,7 @@ using KnowledgeGraph.Graph.Queries;
 namespace KnowledgeGraph.Api.Subscriptions;
 
 /// <summary>A stored event that changed the answer to a standing question: the firms it added and removed, and the whole answer after it.</summary>
-public sealed record AnswerChanged(long Sequence, string EventId, IReadOnlyList<GraphNode> Added, IReadOnlyList<GraphNode> Removed, IReadOnlyList<GraphNode> Answer);
+public sealed record AnswerChanged(long Sequence, string EventId, IReadOnlyList<GraphNode> Added, IReadOnlyList<GraphNode> Removed, IReadOnlyList<GraphNode> Answer) : IAtSequence;
 
 /// <summary>
 /// Follows a standing question along the stored events: each event that could change its answer is answered again at
