@@ -12,7 +12,7 @@ public sealed class PartnershipServer : KnowledgeServer
     }
 }
 
-/// <summary>Partnerships in <c>changes</c>.</summary>
+/// <summary>Partnerships in <c>changes</c>, and the top-level lists at two knowledge points.</summary>
 public sealed class PartnershipsOverTimeTests(PartnershipServer scenario) : IClassFixture<PartnershipServer>
 {
     private long Point(int step) => scenario.Points[step].GetProperty("sequence").GetInt64();
@@ -57,6 +57,28 @@ public sealed class PartnershipsOverTimeTests(PartnershipServer scenario) : ICla
             + " | APPEARED PARTY_TO gamma-alloys->alpha-gamma by p-pt-alpha-gamma (PartnershipFormed, Metal Bulletin, https://example.org/partners/alpha-gamma) on 2024-03-01",
             Describe(data.GetProperty("changes")));
     }
+
+    [Fact]
+    public async Task DealsPoliciesAndCountries_AnswerForTheKnowledgePointTheyAreGiven()
+    {
+        static string Lists(long point) =>
+            $"{{ deals(knownAtSequence: {point}) {{ nodes {{ id }} }} policies(knownAtSequence: {point}) {{ nodes {{ id }} }} countries(knownAtSequence: {point}) {{ code blocs {{ bloc {{ id }} }} }} }}";
+        var before = await DataAsync(Lists(Point(0)));
+        var after = await DataAsync(Lists(Point(1)));
+
+        Assert.Equal("alpha-beta,alpha-gamma", Ids(before.GetProperty("deals")));
+        Assert.Equal("alpha-beta", Ids(after.GetProperty("deals")));
+        Assert.Equal("", Ids(before.GetProperty("policies")));
+        Assert.Equal("de-magnet-research", Ids(after.GetProperty("policies")));
+        Assert.Equal("", BlocsOf(before.GetProperty("countries"), "DE"));
+        Assert.Equal("EU", BlocsOf(after.GetProperty("countries"), "DE"));
+    }
+
+    private static string BlocsOf(JsonElement countries, string code) => string.Join(",", countries.EnumerateArray()
+        .Single(c => c.GetProperty("code").GetString() == code).GetProperty("blocs").EnumerateArray().Select(m => m.GetProperty("bloc").GetProperty("id").GetString()));
+
+    private static string Ids(JsonElement connection) =>
+        string.Join(",", connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
 
     private static string Describe(JsonElement changes) => string.Join(" | ", changes.GetProperty("nodes").EnumerateArray().Select(c =>
     {
