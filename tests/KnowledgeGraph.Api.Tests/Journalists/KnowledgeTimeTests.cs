@@ -91,7 +91,7 @@ public class KnowledgeTimeTests(KnowledgeServer scenario) : IClassFixture<Knowle
         Assert.Contains("knownAtSequence: name knownAt or knownAtSequence, not both", answer.FirstErrorMessage);
     }
 
-    private const string ChangeFields = "totalCount hasNextPage nodes { kind attributes date relationship { type from { id } to { id } key } node { id } event { eventId type sequence source { title publisher url } } }";
+    private const string ChangeFields = "totalCount pageInfo { hasNextPage } nodes { kind attributes date relationship { type from { id } to { id } key } node { id } event { eventId type sequence source { title publisher url } } }";
 
     [Fact]
     public async Task Changes_BetweenTheFirstAndTheLastKnowledgePoint_AreTheRetractionAndTheNewAgreement_WithTheirSources()

@@ -23,14 +23,14 @@ async function changes({ from, to, organization, country }) {
       `query Changes($from: Date!, $to: Date!, $organization: String, $country: String, $after: String, $k: Long) {
         changes(from: { date: $from }, to: { date: $to }, organization: $organization, country: $country, first: ${PAGE}, after: $after,
           knownAtSequence: $k) {
-          totalCount hasNextPage endCursor
+          totalCount pageInfo { hasNextPage endCursor }
           nodes { kind date attributes relationship { ${RELATIONSHIP_BRIEF} from { ${BRIEF} } to { ${BRIEF} } } node { ${BRIEF} } event { ${EVENT} } }
         }
       }`, { from, to, organization: organization || null, country: country || null, after });
     total = d.changes.totalCount;
     found.push(...d.changes.nodes);
-    if (!d.changes.hasNextPage) break;
-    after = d.changes.endCursor;
+    if (!d.changes.pageInfo.hasNextPage) break;
+    after = d.changes.pageInfo.endCursor;
   }
   return { total, changes: found };
 }

@@ -40,16 +40,3 @@ public sealed class ChangeType : ObjectGraphType<GraphChange>
         Field<EventRecordType>("event").Description("The event that made the change, with its source.").Resolve(ctx => ctx.Source.Event);
     }
 }
-
-public sealed class ChangeConnectionType : ObjectGraphType<ChangePage>
-{
-    public ChangeConnectionType()
-    {
-        Name = "ChangeConnection";
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Resolve(ctx => ctx.Source.Page.TotalCount);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeType>>>>("nodes").Resolve(ctx => ctx.Source.Page.Items);
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(ctx => ctx.Source.Page.HasNextPage);
-        Field<StringGraphType>("endCursor").Resolve(ctx => ctx.Source.Page.Items.Count == 0 ? null
-            : (ctx.Source.Offset + ctx.Source.Page.Items.Count).ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-}

@@ -7,15 +7,13 @@ using Inputs = KnowledgeGraph.Graph.Queries.Inputs;
 
 namespace KnowledgeGraph.Api.GraphQL.KnowledgeQueries;
 
-/// <summary>A page of changes and where it ends (the cursor is a position in the list).</summary>
-public sealed record ChangePage(Page<GraphChange> Page, int Offset);
-
+/// <summary>The changes between two points, a connection like the others (its cursors are positions in the list).</summary>
 internal static class ChangesFields
 {
     public const int MaxPageSize = 100;
 
     public static void AddChangesQuery(this ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ChangeConnectionType>>("changes")
+        query.Field<NonNullGraphType<ConnectionType<ChangeType, GraphChange>>>("changes")
             .Description("What changed between two knowledge points (what was recorded) or two world dates (what was true, as known at knownAt), in the order it happened.")
             .Argument<NonNullGraphType<ChangePointInputType>>("from")
             .Argument<NonNullGraphType<ChangePointInputType>>("to")
@@ -46,7 +44,7 @@ internal static class ChangesFields
                     Bloc = Inputs.Bloc("bloc", ctx.GetArgument<string?>("bloc")),
                 };
                 var knowledge = query.ToSequence is { } k2 ? reader.KnownAt(new Knowledge(k2)) : reader;
-                return new ChangePage(await knowledge.ChangesAsync(query, after, first, ctx.CancellationToken), after);
+                return Connections.AtOffset(await knowledge.ChangesAsync(query, after, first, ctx.CancellationToken), after);
             });
 
     /// <summary>Both points are world dates, or both knowledge points (an instant is read as the last event recorded by then); the first comes before the second.</summary>
