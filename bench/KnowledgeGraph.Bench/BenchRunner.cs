@@ -25,6 +25,7 @@ public static class BenchRunner
             await ProjectionFigure.RunAsync(server, workload, options.Size, report);
             Console.Error.WriteLine("3. GraphQL under load");
             await GraphQLFigure.RunAsync(server, workload, options.Size, report);
+            await GateFigure.RunAsync(server, workload, options.Size, report);
             Console.Error.WriteLine("4. scaling");
             await ScalingFigure.RunAsync(server, workload, options.Size, report);
         }
