@@ -5,7 +5,7 @@ using KnowledgeGraph.Bench.Load;
 namespace KnowledgeGraph.Bench.Figures;
 
 /// <summary>
-/// Figure 3g: a cheap lookup's latency while 16 clients ask the most expensive question allowed, on the API with its
+/// Figure 3n: a cheap lookup's latency while 16 clients ask the most expensive question allowed, on the API with its
 /// expensive-question gate (one at a time) and, as the reference, on the same API without it. The tests check only
 /// what the gate decides (every lookup answered, every expensive question answered or refused busy); the time is here.
 /// </summary>
@@ -33,7 +33,7 @@ public static class GateFigure
 
         var withGate = await MeasureAsync(database.ConnectionString, gated, lookup, expensive, size);
         var without = await MeasureAsync(database.ConnectionString, ungated, lookup, expensive, size);
-        report.Add(new Row("3g", $"A cheap lookup while {Attackers} clients ask shortestPath(maxHops: 8), with the expensive-question gate (1 at a time)",
+        report.Add(new Row("3n", $"A cheap lookup while {Attackers} clients ask shortestPath(maxHops: 8), with the expensive-question gate (1 at a time)",
             withGate.Describe(), $"{without.Describe()} without the gate", $"{withGate.Ratio:0.00}× its unloaded time", "<= 3×",
             withGate.Ratio <= 3 && withGate.Loaded.Failed == 0));
     }

@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Api.Tests.GraphQLHttp;
 /// search visits the whole graph) through a gate that lets one expensive question run at a time, while one client asks
 /// a trivial lookup: every expensive question is answered or refused as busy with the documented error, none fails
 /// otherwise, and every lookup is answered, since a cheap question never waits at the gate. Counts, not times: how
-/// long the lookup takes under that load, with and without the gate, is figure 3g of the bench.
+/// long the lookup takes under that load, with and without the gate, is figure 3n of the bench.
 /// </summary>
 public class CostLoadTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
