@@ -33,6 +33,7 @@ public static class BenchRunner
             {
                 Console.Error.WriteLine("3. GraphQL under load");
                 await GraphQLFigure.RunAsync(server, workload, options.Size, report);
+                await GateFigure.RunAsync(server, workload, options.Size, report);
             }
             if (options.Runs(4))
             {

@@ -22,7 +22,11 @@ internal sealed class ApiProcess : IDisposable
 
     public HttpClient Client { get; }
 
-    public static ApiProcess Start(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the API on the database of the connection string; without one, with neither KG_POSTGRES nor a fixed
+    /// port, so that it starts its own embedded PostgreSQL in the KG_DATA_DIR the settings give.
+    /// </summary>
+    public static ApiProcess Start(string? connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -32,7 +36,15 @@ internal sealed class ApiProcess : IDisposable
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KnowledgeGraph.Api.dll"));
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(address.ToString().TrimEnd('/'));
-        info.Environment["KG_POSTGRES"] = connectionString;
+        if (connectionString is null)
+        {
+            info.Environment.Remove("KG_POSTGRES");
+            info.Environment.Remove("KG_PG_PORT");
+        }
+        else
+        {
+            info.Environment["KG_POSTGRES"] = connectionString;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

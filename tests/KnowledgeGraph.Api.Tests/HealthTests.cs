@@ -31,4 +31,37 @@ public class HealthTests(TestDatabase database) : IClassFixture<TestDatabase>
         Assert.Equal("up", body.GetProperty("database").GetString());
         Assert.Equal(2, body.GetProperty("storedEvents").GetInt64());
     }
+
+    [Fact]
+    public async Task Health_Answers503NamingTheDatabaseDown_OnceItsDatabaseStops()
+    {
+        // Given an API on its own embedded PostgreSQL, in a data folder of its own
+        var dataDir = Path.Combine(Path.GetTempPath(), $"kg-health-{Guid.NewGuid():N}");
+        var environment = new Dictionary<string, string?> { ["KG_POSTGRES"] = null, ["KG_DATA_DIR"] = dataDir, ["KG_PG_PORT"] = null };
+        try
+        {
+            using var api = ApiProcess.Start(null, new Dictionary<string, string> { ["KG_DATA_DIR"] = dataDir });
+            await api.UntilHealthyAsync();
+
+            // When that database stops
+            var stop = await KgProcess.RunAsync(environment, "db", "stop");
+            Assert.Equal("stopped", stop.Output.Trim());
+
+            // Then /health answers 503, saying the database is down
+            var body = await Eventually.UntilAsync("/health answered 503", async () =>
+            {
+                using var response = await api.Client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
+                return response.StatusCode == HttpStatusCode.ServiceUnavailable
+                    ? await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)
+                    : (JsonElement?)null;
+            }, body => body is not null);
+            Assert.Equal("unavailable", body!.Value.GetProperty("status").GetString());
+            Assert.Equal("down", body.Value.GetProperty("database").GetString());
+        }
+        finally
+        {
+            await KgProcess.RunAsync(environment, "db", "stop");
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
 }

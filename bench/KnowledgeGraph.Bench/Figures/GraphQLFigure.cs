@@ -205,7 +205,7 @@ public static class GraphQLFigure
     /// <summary>Enough requests for the JIT to settle before measuring.</summary>
     private static int Warmup(BenchSize size) => Math.Max(2 * Clients, size.Requests / 5);
 
-    private static ServerProcess ApiProcess(string connectionString, Dictionary<string, string> limits) =>
+    internal static ServerProcess ApiProcess(string connectionString, Dictionary<string, string> limits) =>
         ServerProcess.Start(RepositoryPaths.Api, _ => [], new Dictionary<string, string>(limits) { ["KG_POSTGRES"] = connectionString });
 
     private static void Compare(Report report, string id, string figure, LoadResult api, LoadResult reference, string apiJson, string referenceJson)
@@ -248,7 +248,7 @@ public static class GraphQLFigure
     private static async Task<bool> Ok(HttpClient http) => (await http.GetAsync(new Uri("health", UriKind.Relative))).IsSuccessStatusCode;
 
     /// <summary>Healthy, and the graph projected up to the last stored event.</summary>
-    private static async Task<bool> ProjectedAsync(HttpClient http)
+    internal static async Task<bool> ProjectedAsync(HttpClient http)
     {
         using var response = await http.GetAsync(new Uri("health", UriKind.Relative));
         if (!response.IsSuccessStatusCode)

@@ -10,27 +10,56 @@ internal static class DealFold
 {
     public static void Fold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph)
     {
-        switch (active.Select(e => e.Envelope.Data).FirstOrDefault(d => d.RegistersEntity()))
+        var registration = active.Select(e => e.Envelope.Data).FirstOrDefault(d => d.RegistersEntity());
+        if (registration?.Accept(FoldOf.Instance) is { } fold)
         {
-            case InvestmentMade:
-                if (StreamFolder.Open<InvestmentMade>(active, everRegistered, graph) is { } investment)
-                {
-                    Investment(investment.Registration, investment.Event, investment.Rest, graph);
-                }
-                break;
-            case PartnershipFormed:
-                if (StreamFolder.Open<PartnershipFormed>(active, everRegistered, graph) is { } partnership)
-                {
-                    Partnership(partnership.Registration, partnership.Event, partnership.Rest, graph);
-                }
-                break;
-            default:
-                if (StreamFolder.Open<SupplyAgreementSigned>(active, everRegistered, graph) is { } supply)
-                {
-                    Supply(supply.Registration, supply.Event, supply.Rest, graph);
-                }
-                break;
+            fold(active, everRegistered, graph);
         }
+        else if (registration is not null || !everRegistered)
+        {
+            active.ForEach(e => graph.Error(e, $"{e.Envelope.Type} in a deal stream that no InvestmentMade, PartnershipFormed or SupplyAgreementSigned opens"));
+        }
+    }
+
+    private delegate void OpenedFold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph);
+
+    /// <summary>
+    /// The fold each registration opens in a deal stream; null for a registration of another kind of stream. A new
+    /// event type fails the build here until it says which deals it opens, if any.
+    /// </summary>
+    private sealed class FoldOf : IEventVisitor<OpenedFold?>
+    {
+        public static readonly FoldOf Instance = new();
+
+        public OpenedFold? Visit(OrganizationRegistered e) => null;
+        public OpenedFold? Visit(OrganizationUpdated e) => null;
+        public OpenedFold? Visit(FacilityRegistered e) => null;
+        public OpenedFold? Visit(FacilityStatusChanged e) => null;
+        public OpenedFold? Visit(FacilityUpdated e) => null;
+        public OpenedFold? Visit(InvestmentMade e) => Opens<InvestmentMade>(Investment);
+        public OpenedFold? Visit(InvestmentStatusChanged e) => null;
+        public OpenedFold? Visit(StakeChanged e) => null;
+        public OpenedFold? Visit(PartnershipFormed e) => Opens<PartnershipFormed>(Partnership);
+        public OpenedFold? Visit(PartnershipStatusChanged e) => null;
+        public OpenedFold? Visit(PartnershipEnded e) => null;
+        public OpenedFold? Visit(SupplyAgreementSigned e) => Opens<SupplyAgreementSigned>(Supply);
+        public OpenedFold? Visit(SupplyAgreementStatusChanged e) => null;
+        public OpenedFold? Visit(SupplyAgreementEnded e) => null;
+        public OpenedFold? Visit(PolicyEnacted e) => null;
+        public OpenedFold? Visit(PolicyAmended e) => null;
+        public OpenedFold? Visit(PolicyRevoked e) => null;
+        public OpenedFold? Visit(BlocJoined e) => null;
+        public OpenedFold? Visit(BlocLeft e) => null;
+        public OpenedFold? Visit(EventRetracted e) => null;
+
+        private static OpenedFold Opens<T>(Action<T, StreamEvent, List<StreamEvent>, GraphBuilder> fold) where T : CatalogEvent =>
+            (active, everRegistered, graph) =>
+            {
+                if (StreamFolder.Open<T>(active, everRegistered, graph) is { } opened)
+                {
+                    fold(opened.Registration, opened.Event, opened.Rest, graph);
+                }
+            };
     }
 
     private static void Investment(InvestmentMade made, StreamEvent first, List<StreamEvent> changes, GraphBuilder graph)

@@ -22,19 +22,7 @@ internal static class FacilityFold
         var states = new List<(StreamEvent Event, FacilityRegistered State)> { (first, registered) };
         foreach (var change in ordered)
         {
-            var state = states[^1].State;
-            states.Add((change, change.Envelope.Data switch
-            {
-                FacilityStatusChanged s => state with { Status = s.Status },
-                FacilityUpdated u => state with
-                {
-                    Name = u.Name ?? state.Name,
-                    Stage = u.Stage ?? state.Stage,
-                    Products = u.Products ?? state.Products,
-                    CapacityTonnesPerYear = u.CapacityTonnesPerYear ?? state.CapacityTonnesPerYear,
-                },
-                _ => state,
-            }));
+            states.Add((change, change.Envelope.Data.Accept(ChangeOf.Instance)(states[^1].State)));
         }
         var id = registered.FacilityId;
         graph.NodeVersions(states, (state, eventIds) => new Facility(id, first.Envelope.EffectiveDate, eventIds, state.Name, registered.OperatorId,
@@ -50,6 +38,47 @@ internal static class FacilityFold
         // A product's PRODUCES relationship runs on while the facility keeps producing it, whatever else changes.
         graph.SetEdges((product, from, to, events) => new Produces(id, product, from, to, events),
             Timeline.Periods(states.Select(s => (s.Event, s.State.Products))));
+    }
+
+    /// <summary>
+    /// What each event changes in a facility, as the registration it would have been registered with. Only the changes
+    /// <see cref="RegistrationOf"/> lets follow a registration reach it; a new event type fails the build here until
+    /// it says what it changes.
+    /// </summary>
+    private sealed class ChangeOf : IEventVisitor<Func<FacilityRegistered, FacilityRegistered>>
+    {
+        public static readonly ChangeOf Instance = new();
+
+        private static readonly Func<FacilityRegistered, FacilityRegistered> Unchanged = state => state;
+
+        public Func<FacilityRegistered, FacilityRegistered> Visit(FacilityStatusChanged e) => state => state with { Status = e.Status };
+
+        public Func<FacilityRegistered, FacilityRegistered> Visit(FacilityUpdated e) => state => state with
+        {
+            Name = e.Name ?? state.Name,
+            Stage = e.Stage ?? state.Stage,
+            Products = e.Products ?? state.Products,
+            CapacityTonnesPerYear = e.CapacityTonnesPerYear ?? state.CapacityTonnesPerYear,
+        };
+
+        public Func<FacilityRegistered, FacilityRegistered> Visit(OrganizationRegistered e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(OrganizationUpdated e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(FacilityRegistered e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(InvestmentMade e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(InvestmentStatusChanged e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(StakeChanged e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(PartnershipFormed e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(PartnershipStatusChanged e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(PartnershipEnded e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(SupplyAgreementSigned e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(SupplyAgreementStatusChanged e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(SupplyAgreementEnded e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(PolicyEnacted e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(PolicyAmended e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(PolicyRevoked e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(BlocJoined e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(BlocLeft e) => Unchanged;
+        public Func<FacilityRegistered, FacilityRegistered> Visit(EventRetracted e) => Unchanged;
     }
 
     /// <summary>The changes of a value in order, without the events that left it as it was.</summary>

@@ -11,13 +11,13 @@ internal static class MembershipFold
         var open = new Dictionary<string, StreamEvent>(StringComparer.Ordinal);
         foreach (var e in active.OrderBy(e => e.Envelope.EffectiveDate).ThenBy(e => e.Sequence))
         {
-            switch (e.Envelope.Data)
+            switch (MembershipChange.Of(e.Envelope.Data))
             {
-                case BlocJoined joined when !open.ContainsKey(joined.Bloc):
-                    open[joined.Bloc] = e;
+                case { Joins: true } joins when !open.ContainsKey(joins.Bloc):
+                    open[joins.Bloc] = e;
                     break;
-                case BlocLeft left when open.Remove(left.Bloc, out var joinedAt):
-                    Membership(country, left.Bloc, joinedAt, e, graph);
+                case { Joins: false } leaves when open.Remove(leaves.Bloc, out var joinedAt):
+                    Membership(country, leaves.Bloc, joinedAt, e, graph);
                     break;
                 default:
                     graph.Error(e, $"{e.Envelope.Type} does not fit the memberships of {country} at {e.Envelope.EffectiveDate}");

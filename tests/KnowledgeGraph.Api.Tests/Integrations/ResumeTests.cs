@@ -66,4 +66,26 @@ public sealed class ResumeTests(TestDatabase database) : IClassFixture<TestDatab
         Assert.Equal(first["sequence"]!.GetValue<long>() + 1, second["sequence"]!.GetValue<long>());
         Assert.Contains("test-buyer", second["data"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EventRecorded_WithTypes_DeliversOnlyThoseTypes_ReplayedAndLive()
+    {
+        // Given two organizations and a supply agreement stored, then the agreement's ending
+        await using var db = await TestDatabase.CreateAsync();
+        await DealLines.RecordAsync(db, [.. DealLines.Firms(), DealLines.SupplyAgreement("typed-one"), DealLines.SupplyAgreementEnded("typed-one")]);
+        await using var server = new ApiServer<Program>(db.ConnectionString);
+        await using var client = await GraphQLWsClient.ConnectAndInitAsync(server.WebSocketAddress);
+
+        // When a subscriber asks for supply agreements signed only, from the first event, and another is stored live
+        await client.SubscribeAsync("signed", """subscription { eventRecorded(types: ["SupplyAgreementSigned"], afterSequence: 0) { eventId eventType } }""");
+        var replayed = (await client.NextAsync())["payload"]!["data"]!["eventRecorded"]!;
+        await DealLines.RecordAsync(db, DealLines.SupplyAgreement("typed-two"), DealLines.SupplyAgreementEnded("typed-two"), DealLines.SupplyAgreement("typed-three"));
+        var live = (await client.NextAsync())["payload"]!["data"]!["eventRecorded"]!;
+        var afterTheEnding = (await client.NextAsync())["payload"]!["data"]!["eventRecorded"]!;
+
+        // Then it gets the three signings, and neither the registrations nor the endings between them
+        Assert.Equal("""{"eventId":"evt-typed-one","eventType":"SupplyAgreementSigned"}""", replayed.ToJsonString());
+        Assert.Equal("""{"eventId":"evt-typed-two","eventType":"SupplyAgreementSigned"}""", live.ToJsonString());
+        Assert.Equal("""{"eventId":"evt-typed-three","eventType":"SupplyAgreementSigned"}""", afterTheEnding.ToJsonString());
+    }
 }
