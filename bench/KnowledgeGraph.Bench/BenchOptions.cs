@@ -23,12 +23,19 @@ public sealed record BenchSize(
     };
 }
 
-public sealed record BenchOptions(BenchSize Size, string OutputFolder)
+/// <summary>The size, where the table goes, and which figure groups run (<c>--only 1,2</c>; every one when not given).</summary>
+public sealed record BenchOptions(BenchSize Size, string OutputFolder, IReadOnlySet<string> Only)
 {
+    /// <summary>The figure groups <c>--only</c> can name: 1 (import, with 6b), 1m, 2, 3 (with 6a), 4, 5.</summary>
+    public static readonly IReadOnlyList<string> Figures = ["1", "1m", "2", "3", "4", "5"];
+
+    public bool Runs(string figure) => Only.Contains(figure);
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var size = BenchSize.Small;
         var output = Path.Combine(RepositoryPaths.Root, "bench", "results");
+        IReadOnlySet<string> only = Figures.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -39,10 +46,24 @@ public sealed record BenchOptions(BenchSize Size, string OutputFolder)
                 case "--out" when i + 1 < args.Count:
                     output = Path.GetFullPath(args[++i]);
                     break;
+                case "--only" when i + 1 < args.Count:
+                    only = ParseOnly(args[++i]);
+                    break;
                 default:
                     throw new ArgumentException($"unrecognized argument '{args[i]}'");
             }
         }
-        return new BenchOptions(size, output);
+        return new BenchOptions(size, output, only);
+    }
+
+    private static HashSet<string> ParseOnly(string list)
+    {
+        var named = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = named.Where(f => !Figures.Contains(f)).ToList();
+        if (named.Count == 0 || unknown.Count > 0)
+        {
+            throw new ArgumentException($"--only is '{list}'; it must be a comma-separated list of {string.Join(", ", Figures)}");
+        }
+        return named;
     }
 }
