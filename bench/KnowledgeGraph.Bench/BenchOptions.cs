@@ -23,19 +23,18 @@ public sealed record BenchSize(
     };
 }
 
-/// <summary>The size, where the table goes, and which figure groups run (<c>--only 1,2</c>; every one when not given).</summary>
-public sealed record BenchOptions(BenchSize Size, string OutputFolder, IReadOnlySet<string> Only)
+/// <summary>The size, where the table is written, and which figure groups run (all when <see cref="Only"/> is null).</summary>
+public sealed record BenchOptions(BenchSize Size, string OutputFolder, IReadOnlySet<int>? Only = null)
 {
-    /// <summary>The figure groups <c>--only</c> can name: 1 (import, with 6b), 1m, 2, 3 (with 6a), 4, 5.</summary>
-    public static readonly IReadOnlyList<string> Figures = ["1", "1m", "2", "3", "4", "5"];
+    public static readonly IReadOnlyList<int> Groups = [1, 2, 3, 4, 5];
 
-    public bool Runs(string figure) => Only.Contains(figure);
+    public bool Runs(int group) => Only is null || Only.Contains(group);
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var size = BenchSize.Small;
         var output = Path.Combine(RepositoryPaths.Root, "bench", "results");
-        IReadOnlySet<string> only = Figures.ToHashSet(StringComparer.Ordinal);
+        HashSet<int>? only = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -47,7 +46,7 @@ public sealed record BenchOptions(BenchSize Size, string OutputFolder, IReadOnly
                     output = Path.GetFullPath(args[++i]);
                     break;
                 case "--only" when i + 1 < args.Count:
-                    only = ParseOnly(args[++i]);
+                    only = [.. args[++i].Split(',').Select(Group)];
                     break;
                 default:
                     throw new ArgumentException($"unrecognized argument '{args[i]}'");
@@ -56,14 +55,7 @@ public sealed record BenchOptions(BenchSize Size, string OutputFolder, IReadOnly
         return new BenchOptions(size, output, only);
     }
 
-    private static HashSet<string> ParseOnly(string list)
-    {
-        var named = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var unknown = named.Where(f => !Figures.Contains(f)).ToList();
-        if (named.Count == 0 || unknown.Count > 0)
-        {
-            throw new ArgumentException($"--only is '{list}'; it must be a comma-separated list of {string.Join(", ", Figures)}");
-        }
-        return named;
-    }
+    private static int Group(string text) =>
+        int.TryParse(text, out var group) && Groups.Contains(group) ? group
+        : throw new ArgumentException($"--only takes figure numbers among {string.Join(",", Groups)} separated by commas, not '{text}'");
 }
