@@ -46,7 +46,7 @@ public sealed class Workload(string folder) : IDisposable
     {
         await using var store = EventStoreSetup.CreateStore(connectionString);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        return await GraphRebuild.RunAsync(store, new PostgresGraphWriter(dataSource), null, ProjectionBatch, CancellationToken.None);
+        return await GraphRebuild.RunAsync(store, new PostgresGraphWriter(dataSource), null, GraphRebuild.LargePage, CancellationToken.None);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

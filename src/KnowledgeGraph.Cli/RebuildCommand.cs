@@ -22,7 +22,7 @@ internal static class RebuildCommand
             var writer = GraphSetup.CreateWriter(settings, dataSource, GraphSetup.HttpClientFactory());
             var total = (int)(await store.Advanced.FetchEventStoreStatistics(token: ct)).EventCount;
             var projected = await Progress.RunAsync("Rebuilding", total,
-                progress => GraphRebuild.RunAsync(store, writer, new Progress<long>(done => progress.Report((int)done)), settings.ProjectionBatchSize, ct));
+                progress => GraphRebuild.RunAsync(store, writer, new Progress<long>(done => progress.Report((int)done)), GraphRebuild.LargePage, ct));
             var status = await writer.StatusAsync(ct);
             Console.WriteLine($"{projected} events projected into the {settings.StoreName} graph: {status.Nodes} nodes, {status.Edges} relationships, {status.Errors} projection errors");
             foreach (var error in status.RecentErrors)

@@ -1,7 +1,6 @@
 using KnowledgeGraph.Domain.Events;
 using KnowledgeGraph.Domain.Validation;
 using Marten;
-using Marten.Exceptions;
 using Npgsql;
 
 namespace KnowledgeGraph.EventStore.Import;
@@ -101,7 +100,7 @@ public sealed class Importer(IDocumentStore store, string connectionString)
     {
         var state = await ValidationState.LoadAsync(connection, lines.Select(l => l.Envelope!).ToList(), ct);
         var world = state.World;
-        var pending = new List<(Parsed Line, StreamId Stream)>();
+        var pending = new List<BatchAppend.Pending>();
         var rejections = new List<Rejection>();
         var unchanged = 0;
         foreach (var line in lines)
@@ -120,49 +119,29 @@ public sealed class Importer(IDocumentStore store, string connectionString)
             else if ((problems = EventRules.Check(envelope, world)).Count == 0)
             {
                 world.Apply(envelope, line.Fingerprint);
-                pending.Add((line, world.StreamOf(envelope)));
+                pending.Add(new BatchAppend.Pending(envelope, line.Fingerprint, world.StreamOf(envelope).ToString()));
             }
             if (problems.Count > 0)
             {
                 rejections.Add(new Rejection(line.Line.File, line.Line.Number, problems));
             }
         }
-        await AppendAsync(pending, state, ct);
+        if (pending.Count > 0)
+        {
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                await BatchAppend.AppendAsync(connection, transaction, store, pending, ValidationState.Changes(state), ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (PostgresException e) when (!e.IsTransient)
+            {
+                throw new RefusedException(e.MessageText, e);
+            }
+        }
         return new ImportSummary(pending.Count, unchanged, rejections);
     }
 
-    private async Task AppendAsync(List<(Parsed Line, StreamId Stream)> pending, ValidationState.Loaded state, CancellationToken ct)
-    {
-        if (pending.Count == 0)
-        {
-            return;
-        }
-        await using var session = store.LightweightSession();
-        foreach (var (line, stream) in pending)
-        {
-            var stored = session.Events.BuildEvent(line.Envelope!.Data);
-            EnvelopeHeaders.Write(stored, line.Envelope, line.Fingerprint);
-            session.Events.Append(stream.ToString(), stored);
-        }
-        ValidationState.QueueChanges(session, state);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (RefusedException.Reason(e) is { } reason)
-        {
-            throw new RefusedException(reason, e);
-        }
-    }
-
     /// <summary>The database refused an append for what it holds (not for a passing reason): the words of its refusal, never its SQL.</summary>
-    private sealed class RefusedException(string reason, Exception inner) : Exception($"the database refused this event: {reason}", inner)
-    {
-        public static string? Reason(Exception e) => e switch
-        {
-            PostgresException { IsTransient: false } p => p.MessageText,
-            MartenCommandException { InnerException: { } inner } => Reason(inner),
-            _ => null,
-        };
-    }
+    private sealed class RefusedException(string reason, Exception inner) : Exception($"the database refused this event: {reason}", inner);
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using KnowledgeGraph.Domain;
 using KnowledgeGraph.Domain.Events;
 using Marten;
@@ -19,6 +20,8 @@ internal static class ValidationState
 
     public static async Task EnsureAsync(NpgsqlConnection connection, IDocumentStore store, CancellationToken ct)
     {
+        // The events are appended with plain SQL (BatchAppend): Marten's own tables must exist first.
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent), ct);
         await using (var create = new NpgsqlCommand(
             $"CREATE SCHEMA IF NOT EXISTS {EventStoreSetup.Schema}; CREATE TABLE IF NOT EXISTS {Table} (key text PRIMARY KEY, value text NOT NULL)", connection))
         {
@@ -76,22 +79,22 @@ internal static class ValidationState
         }
     }
 
-    /// <summary>Queues, in the session that appends the events, the entries they changed.</summary>
-    public static void QueueChanges(IDocumentSession session, Loaded loaded)
+    /// <summary>The statements that write the entries the events changed, for the transaction that appends them.</summary>
+    public static IEnumerable<NpgsqlBatchCommand> Changes(Loaded loaded)
     {
         var changed = loaded.Entries.Select(e => (e.Key, Before: e.Value, After: loaded.World.Entry(e.Key)))
             .Where(e => e.Before != e.After).ToList();
         var upserts = changed.Where(e => e.After is not null).ToList();
         if (upserts.Count > 0)
         {
-            session.QueueSqlCommand(
-                $"INSERT INTO {Table} (key, value) SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                upserts.Select(e => e.Key).ToArray(), upserts.Select(e => e.After!).ToArray());
+            yield return BatchAppend.Command(
+                $"INSERT INTO {Table} (key, value) SELECT * FROM unnest(@keys, @values) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                new NpgsqlParameter("keys", upserts.Select(e => e.Key).ToArray()), new NpgsqlParameter("values", upserts.Select(e => e.After!).ToArray()));
         }
         var deletes = changed.Where(e => e.After is null).Select(e => e.Key).ToArray();
         if (deletes.Length > 0)
         {
-            session.QueueSqlCommand($"DELETE FROM {Table} WHERE key = ANY(?::text[])", [deletes]);
+            yield return BatchAppend.Command($"DELETE FROM {Table} WHERE key = ANY(@keys)", new NpgsqlParameter("keys", deletes));
         }
     }
 }

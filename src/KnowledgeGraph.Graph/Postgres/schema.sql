@@ -52,10 +52,7 @@ CREATE TABLE IF NOT EXISTS kg_graph.edge_versions (
     recorded_to   bigint,
     PRIMARY KEY (type, from_label, from_id, to_label, to_id, key, valid_from, recorded_from)
 );
-CREATE INDEX IF NOT EXISTS edges_from ON kg_graph.edge_versions (from_id, type);
-CREATE INDEX IF NOT EXISTS edges_to ON kg_graph.edge_versions (to_id, type);
 CREATE INDEX IF NOT EXISTS edges_stream ON kg_graph.edge_versions (stream);
-CREATE INDEX IF NOT EXISTS edges_type ON kg_graph.edge_versions (type, valid_from);
 
 -- Provenance: every event that asserted a fact, with its source, when it was recorded, and the retraction that cancelled it.
 CREATE TABLE IF NOT EXISTS kg_graph.event_records (
@@ -72,8 +69,6 @@ CREATE TABLE IF NOT EXISTS kg_graph.event_records (
     retracted_seq  bigint,
     recorded_at    timestamptz
 );
-CREATE INDEX IF NOT EXISTS events_stream ON kg_graph.event_records (stream);
-CREATE INDEX IF NOT EXISTS events_recorded_at ON kg_graph.event_records (recorded_at, seq);
 
 -- The knowledge point a reading statement answers for: the setting kg.known_at (a stored sequence) of its transaction,
 -- else everything recorded. Every question reads the graph through the views below, so each answers for that point.
@@ -113,14 +108,9 @@ CREATE TABLE IF NOT EXISTS kg_graph.errors (
 );
 
 -- ---------------------------------------------------------------------------------------------------------------------
--- Read side: indexes and functions the questions of PostgresGraphReader use. Nothing here is written by the projection.
+-- Read side: functions the questions of PostgresGraphReader use (their indexes are in read-indexes.sql). Nothing here
+-- is written by the projection.
 -- ---------------------------------------------------------------------------------------------------------------------
-CREATE INDEX IF NOT EXISTS nodes_id ON kg_graph.node_versions (id);
-CREATE INDEX IF NOT EXISTS edges_supplies_product ON kg_graph.edge_versions ((props->>'product'), valid_from) WHERE type = 'SUPPLIES';
--- The knowledge point every request starts from (the graph's last projected sequence, and when that event was
--- recorded): two index lookups, not scans of every stream and event.
-CREATE INDEX IF NOT EXISTS streams_last_seq ON kg_graph.streams (last_seq);
-CREATE INDEX IF NOT EXISTS events_seq ON kg_graph.event_records (seq);
 
 -- The keys whose values differ between two property objects (a changed version and the one it replaced), sorted.
 CREATE OR REPLACE FUNCTION kg_graph.changed_keys(p_new jsonb, p_old jsonb) RETURNS text[]

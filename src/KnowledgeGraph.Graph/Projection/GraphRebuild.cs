@@ -9,7 +9,13 @@ namespace KnowledgeGraph.Graph.Projection;
 /// </summary>
 public static class GraphRebuild
 {
-    public static async Task<long> RunAsync(IDocumentStore store, IGraphWriter writer, IProgress<long>? progress, int batchSize, CancellationToken ct)
+    /// <summary>
+    /// The page a rebuild reads and projects at once: ten times the live projection's batch, so that fewer streams
+    /// straddle two pages (each is read again from the store) and each write carries more rows per statement.
+    /// </summary>
+    public const int LargePage = 5_000;
+
+    public static async Task<long> RunAsync(IDocumentStore store, IGraphWriter writer, IProgress<long>? progress, int pageSize, CancellationToken ct)
     {
         await writer.ResetAsync(ct);
         var projector = new GraphProjector(writer);
@@ -21,7 +27,7 @@ public static class GraphRebuild
             var batch = await session.Events.QueryAllRawEvents()
                 .Where(e => e.Sequence > from)
                 .OrderBy(e => e.Sequence)
-                .Take(batchSize)
+                .Take(pageSize)
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {
