@@ -28,28 +28,49 @@ const NEIGHBOURHOOD = `
 const DRAWN = 'SUPPLIES INVESTED_IN OWNS BENEFITS OPERATES';
 const NEIGHBOURS_PAGE = 30;
 
+// Neighbourhood requests in flight at once. The server runs only a few expensive questions at a time and makes the
+// others wait (then refuses them as BUSY): the hundreds of a large view, asked all at once, would queue behind
+// each other until they time out, and their answers would come all at once, too late to draw as they arrive.
+const AT_ONCE = 4;
+
+const neighbourhoodOf = (data) => {
+  const neighbours = data.neighbours.nodes.map((nb) => ({ relationship: { ...relationshipOf(nb.relationship), sources: null }, node: nodeOf(nb.node) }));
+  const organization = data.organization && {
+    ...data.organization,
+    partners: data.organization.partners.map((p) => ({ ...p, deal: { ...p.deal, partnershipKind: vocab(p.deal.partnershipKind), status: vocab(p.deal.dealStatus) } })),
+  };
+  return { node: nodeOf(data.node), neighbours, more: data.neighbours.totalCount - neighbours.length, organization };
+};
+
 /**
  * The relationships of several nodes at asOf, one node per request (its first NEIGHBOURS_PAGE drawn relationships
- * fit the server's cost limit), with each organization's partners (partnerships link their parties through a deal
- * node) and owners. Answers { id: { node, neighbours, more, organization } }, `more` counting what did not fit.
+ * fit the server's cost limit), AT_ONCE requests at a time, with each organization's partners (partnerships link their
+ * parties through a deal node) and owners. Calls each(id, neighbourhood) as each arrives, so that the page draws them
+ * as they come; asks no more once stopped() is true or a request failed. Answers { id: { node, neighbours, more,
+ * organization } }, `more` counting what did not fit.
  */
-export async function neighbourhoods(ids, asOf) {
-  const answers = await Promise.all(ids.map((id) => graphql(
-    `query Neighbourhood($id: String!, $asOf: Date, $k: Long) {
-      node(id: $id, knownAtSequence: $k) { ${NODE} }
-      neighbours(id: $id, types: [${DRAWN.split(' ').join(', ')}], first: ${NEIGHBOURS_PAGE}, asOf: $asOf, knownAtSequence: $k) { totalCount nodes { ...Nb } }
-      organization(id: $id, knownAtSequence: $k) { ...Org }
-    } ${NEIGHBOURHOOD}`, { id, asOf })));
+export async function neighbourhoods(ids, asOf, { each = () => {}, stopped = () => false } = {}) {
   const result = {};
-  ids.forEach((id, i) => {
-    const data = answers[i];
-    const neighbours = data.neighbours.nodes.map((nb) => ({ relationship: { ...relationshipOf(nb.relationship), sources: null }, node: nodeOf(nb.node) }));
-    const organization = data.organization && {
-      ...data.organization,
-      partners: data.organization.partners.map((p) => ({ ...p, deal: { ...p.deal, partnershipKind: vocab(p.deal.partnershipKind), status: vocab(p.deal.dealStatus) } })),
-    };
-    result[id] = { node: nodeOf(data.node), neighbours, more: data.neighbours.totalCount - neighbours.length, organization };
-  });
+  const waiting = [...ids];
+  let failed = false;
+  const ask = async () => {
+    while (waiting.length && !failed && !stopped()) {
+      const id = waiting.shift();
+      try {
+        result[id] = neighbourhoodOf(await graphql(
+          `query Neighbourhood($id: String!, $asOf: Date, $k: Long) {
+            node(id: $id, knownAtSequence: $k) { ${NODE} }
+            neighbours(id: $id, types: [${DRAWN.split(' ').join(', ')}], first: ${NEIGHBOURS_PAGE}, asOf: $asOf, knownAtSequence: $k) { totalCount nodes { ...Nb } }
+            organization(id: $id, knownAtSequence: $k) { ...Org }
+          } ${NEIGHBOURHOOD}`, { id, asOf }));
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+      each(id, result[id]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, ids.length) }, ask));
   return result;
 }
 

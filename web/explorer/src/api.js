@@ -55,14 +55,28 @@ let latest = null;
 export const pinKnowledge = (sequence) => { pinned = sequence; };
 export const latestKnowledge = () => latest;
 
-export async function graphql(query, variables = {}) {
-  let response;
-  try {
-    response = await fetch('/graphql', {
+// A question refused for the server's load (503 BUSY, 429 over the budget or the rate) is asked again when the answer's
+// Retry-After says, this many times at most, waiting no longer than MAX_WAIT_S each time.
+const RETRIES = 3;
+const MAX_WAIT_S = 30;
+
+async function post(query, variables) {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
       body: JSON.stringify({ query, variables: query.includes('$k: Long') ? { ...variables, k: pinned } : variables }),
     });
+    const wait = Number(response.headers.get('retry-after') ?? NaN);
+    if (![429, 503].includes(response.status) || !(wait >= 0) || attempt >= RETRIES) return response;
+    await new Promise((resolve) => { setTimeout(resolve, Math.min(wait, MAX_WAIT_S) * 1000); });
+  }
+}
+
+export async function graphql(query, variables = {}) {
+  let response;
+  try {
+    response = await post(query, variables);
   } catch (e) {
     throw new GraphQLError(`The server did not answer (${e.message}).`);
   }

@@ -13,6 +13,7 @@ import { drawMap } from './map.js';
 import { showPinned } from './cite.js';
 import { renderLegend, renderViewList, showAnswer, showMode, showStart } from './panels.js';
 import { setUpControls } from './wiring.js';
+import { progressively } from './progressive.js';
 
 const $ = (id) => document.getElementById(id);
 const state = readHash();
@@ -38,12 +39,22 @@ async function refresh({ fresh = false } = {}) {
   $('status').textContent = `Loading the graph as of ${state.asOf}…`;
   const next = new GraphModel();
   let answer = null;
+  let grown = 0;
   try {
     // Ids from a permalink may name nothing (a typo, another database): ask only about those that exist.
     const [named, members] = await Promise.all([api.basics(state.opened, state.asOf), api.countries(state.asOf)]);
+    const blocs = new Map(BLOCS.map((b) => [b, new Set(members.filter((c) => c.blocs.some((m) => m.bloc.id === b)).map((c) => c.code))]));
     const existing = state.expanded.filter((id) => named[id]?.node);
-    const hoods = await api.neighbourhoods(existing, state.asOf);
-    for (const id of existing) next.addNeighbourhood(id, hoods[id]);
+    const soFar = progressively(() => mine === refreshing, (done) => { grown += drawSoFar(next, blocs, done, existing.length); });
+    let done = 0;
+    await api.neighbourhoods(existing, state.asOf, {
+      stopped: () => mine !== refreshing,
+      each: (id, hood) => {
+        next.addNeighbourhood(id, hood);
+        soFar(++done);
+      },
+    });
+    soFar.stop();
     if (state.question) answer = await run(state.question, state.asOf, next);
     const missing = [...next.nodes.keys()].filter((id) => !next.owners.has(id) && !named[id] && next.nodes.get(id).label === 'Organization');
     const found = { ...named, ...(await api.basics(missing, state.asOf)) };
@@ -52,7 +63,7 @@ async function refresh({ fresh = false } = {}) {
       if (b.owners) next.owners.set(id, b.owners);
     }
     if (mine !== refreshing) return;
-    blocMembers = new Map(BLOCS.map((b) => [b, new Set(members.filter((c) => c.blocs.some((m) => m.bloc.id === b)).map((c) => c.code))]));
+    blocMembers = blocs;
     const unknown = state.opened.filter((id) => !next.nodes.has(id));
     showError(unknown.length ? `Not found: ${unknown.join(', ')}.` : '');
     model = next;
@@ -67,16 +78,26 @@ async function refresh({ fresh = false } = {}) {
   } finally {
     if (mine === refreshing) document.body.classList.remove('loading');
   }
-  await render({ fresh });
+  await render({ fresh, grown });
 }
 
-/** Filters the model, draws it, and updates the lists, the counts, the legend and the URL. */
-async function render({ fresh = false } = {}) {
+/** What has come so far, added beside its drawn neighbours; nothing drawn is removed or moved. Answers how many it added. */
+function drawSoFar(partial, blocs, done, total) {
+  $('status').textContent = `Loading the graph as of ${state.asOf}: the relationships of ${done} of ${total} nodes…`;
+  const v = visible(partial, state, blocs);
+  return draw(cy, partial, v, state, partial.chinaDependent(v.edges), painter(state.colourBy, partial, blocs), { keep: true });
+}
+
+/**
+ * Filters the model, draws it, and updates the lists, the counts, the legend and the URL; `grown` counts the nodes
+ * that partial drawings added since the last layout.
+ */
+async function render({ fresh = false, grown = 0 } = {}) {
   view = visible(model, state, blocMembers);
   paint = painter(state.colourBy, model, blocMembers);
   const chinaEdges = model.chinaDependent(view.edges);
   const added = draw(cy, model, view, state, chinaEdges, paint);
-  if (added > 0 || fresh) await layout(cy, fresh || added === cy.nodes().length);
+  if (added + grown > 0 || fresh) await layout(cy, fresh || added + grown === cy.nodes().length);
   showMode(state.mode);
   focus(cy, state.selected, state.focus);
   mapped = { model, view, state, paint, chinaEdges, select };
