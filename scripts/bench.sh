@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build (Release) and run the benchmarks: scripts/bench.sh [--size tiny|small|full]   (default: small)
+# Build (Release) and run the benchmarks: scripts/bench.sh [--size tiny|small|full] [--only 1,3]   (default: small, every figure)
 # Prints the table and writes it to bench/results/<yyyy-mm-dd>.md. Uses KG_POSTGRES when set; otherwise a private
 # embedded PostgreSQL in KG_DATA_DIR (default /tmp/kg-bench-<uid>), stopped at the end if this script started it.
 set -euo pipefail

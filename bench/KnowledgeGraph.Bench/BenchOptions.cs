@@ -23,12 +23,18 @@ public sealed record BenchSize(
     };
 }
 
-public sealed record BenchOptions(BenchSize Size, string OutputFolder)
+/// <summary>The size, where the table is written, and which figure groups run (all when <see cref="Only"/> is null).</summary>
+public sealed record BenchOptions(BenchSize Size, string OutputFolder, IReadOnlySet<int>? Only = null)
 {
+    public static readonly IReadOnlyList<int> Groups = [1, 2, 3, 4, 5];
+
+    public bool Runs(int group) => Only is null || Only.Contains(group);
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var size = BenchSize.Small;
         var output = Path.Combine(RepositoryPaths.Root, "bench", "results");
+        HashSet<int>? only = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -39,10 +45,17 @@ public sealed record BenchOptions(BenchSize Size, string OutputFolder)
                 case "--out" when i + 1 < args.Count:
                     output = Path.GetFullPath(args[++i]);
                     break;
+                case "--only" when i + 1 < args.Count:
+                    only = [.. args[++i].Split(',').Select(Group)];
+                    break;
                 default:
                     throw new ArgumentException($"unrecognized argument '{args[i]}'");
             }
         }
-        return new BenchOptions(size, output);
+        return new BenchOptions(size, output, only);
     }
+
+    private static int Group(string text) =>
+        int.TryParse(text, out var group) && Groups.Contains(group) ? group
+        : throw new ArgumentException($"--only takes figure numbers among {string.Join(",", Groups)} separated by commas, not '{text}'");
 }

@@ -42,13 +42,15 @@ public static class GraphQLFigure
         await Workload.ImportAsync(database.ConnectionString, await workload.EventsAsync(size.ServeOrgs));
         var rounds = size == BenchSize.Tiny ? 1 : 2;
         // Two questions, each also with knownAtSequence on the same API (3e, 3f).
-        var perRun = 4 * (rounds * size.Requests + Warmup(size));
+        var perRun = 4 * (rounds * size.Requests + Warmup(size)) + ReferenceAnalyses.All.Count * (2 + Warmup(size) / 2 + AnalysisRequests(size));
         var protectedLimits = new Dictionary<string, string>
         {
             // The shipped limits, except the rate and the cost budget: both are per address, and would stop the
             // benchmark's one loopback client.
             ["KG_RATE_LIMIT_PER_MINUTE"] = (perRun + 100).ToString(CultureInfo.InvariantCulture),
             ["KG_COST_BUDGET_PER_MINUTE"] = "2000000000",
+            // The load repeats one question: with the answer cache it would measure the cache, not the question.
+            ["KG_ANSWER_CACHE_MB"] = "0",
         };
         var limitsOff = new Dictionary<string, string>
         {
@@ -58,6 +60,7 @@ public static class GraphQLFigure
             ["KG_GRAPHQL_EXPENSIVE_CONCURRENCY"] = "100000",
             ["KG_GRAPHQL_MAX_DEPTH"] = "1000",
             ["KG_GRAPHQL_TIMEOUT_SECONDS"] = "86400",
+            ["KG_ANSWER_CACHE_MB"] = "0",
         };
 
         // The first API projects the imported events itself; the others start on the graph it leaves.
@@ -98,6 +101,7 @@ public static class GraphQLFigure
             api.FlagshipKnown = Target.Best(api.FlagshipKnown, await load.RunAsync(api.FlagshipUrl, flagshipKnownBody, size.Requests, size.LoadTimeLimit));
         }
         var (orgKnownJson, flagshipKnownJson) = (await load.SendOnceAsync(api.OrgUrl, orgKnownBody), await load.SendOnceAsync(api.FlagshipUrl, flagshipKnownBody));
+        var analyses = await AnalysesAsync(load, api, reference, database.ConnectionString, size);
 
         Compare(report, "3a", "GraphQL, an organization with its suppliers", api.Organization!, reference.Organization!, api.OrgJson, reference.OrgJson);
         Compare(report, "3b", $"GraphQL, the flagship question (firmsLackingSupplier {ServedQueries.Product}, {ServedQueries.Bloc}, excluding {ServedQueries.ExcludedCountry})",
@@ -106,6 +110,13 @@ public static class GraphQLFigure
         Cost(report, "3d", "Cost of the protections, flagship question", api.Flagship!, open.Flagship!);
         Known(report, "3e", "Knowledge time, organization: knownAtSequence set to the graph's point", api.OrganizationKnown!, api.Organization!, Data(orgKnownJson) == Data(api.OrgJson));
         Known(report, "3f", "Knowledge time, flagship question: knownAtSequence set", api.FlagshipKnown!, api.Flagship!, Data(flagshipKnownJson) == Data(api.FlagshipJson));
+        foreach (var (analysis, measured, hand, apiJson, handJson) in analyses)
+        {
+            var same = SameData(apiJson, handJson);
+            var ratio = measured.PerSecond / hand.PerSecond;
+            report.Add(new Row(analysis.Id, $"GraphQL, {analysis.Name}" + (same ? "" : " — **the reference's JSON differs**"), measured.Describe(),
+                $"{hand.Describe()} (one hand-written SQL statement building the JSON, minimal endpoint)", Row.Percent(ratio), ">= 50 %", ratio >= 0.5 && same));
+        }
         var (apiPeak, referencePeak) = (api.Server.PeakResidentMiB(), reference.Server.PeakResidentMiB());
         report.Add(new Row("6a", $"Peak memory of the API during 3 (separate process, VmHWM{(api.PeakReset ? " reset after start-up and projection" : " since start")})",
             Mib(apiPeak), $"{Mib(referencePeak)} (the minimal endpoint)",
@@ -117,6 +128,80 @@ public static class GraphQLFigure
             + "both still run the complexity analyzer and the rate limiter, so it is the cost of the limits' values, not of the machinery.");
     }
 
+    /// <summary>
+    /// Figures 3g on: each analysis through the API against one hand-written statement answering it, in turns, one round
+    /// of a third of the requests (there are many), after a warm-up.
+    /// </summary>
+    private static async Task<List<(ReferenceAnalyses.Analysis Analysis, LoadResult Api, LoadResult Reference, string ApiJson, string ReferenceJson)>> AnalysesAsync(
+        LoadGenerator load, Target api, Target reference, string connectionString, BenchSize size)
+    {
+        var orgId = await MostSuppliedAsync(connectionString);
+        var otherId = await FirstOtherOrganizationAsync(connectionString, orgId);
+        var requests = AnalysisRequests(size);
+        var results = new List<(ReferenceAnalyses.Analysis, LoadResult, LoadResult, string, string)>();
+        foreach (var analysis in ReferenceAnalyses.All)
+        {
+            var body = ReferenceAnalyses.Body(analysis, orgId, otherId);
+            var handUrl = new Uri(reference.Server.Address, $"analysis/{analysis.Id}");
+            var (apiJson, handJson) = (await load.SendOnceAsync(api.OrgUrl, body), await load.SendOnceAsync(handUrl, body));
+            await load.RunAsync(api.OrgUrl, body, Warmup(size) / 2, size.LoadTimeLimit);
+            await load.RunAsync(handUrl, body, Warmup(size) / 2, size.LoadTimeLimit);
+            var measured = await load.RunAsync(api.OrgUrl, body, requests, size.LoadTimeLimit);
+            var hand = await load.RunAsync(handUrl, body, requests, size.LoadTimeLimit);
+            results.Add((analysis, measured, hand, apiJson, handJson));
+        }
+        return results;
+    }
+
+    /// <summary>Each analysis of figure 3g on, sent once to a running API and reference server: whether they agree, and the best of 3 of each.</summary>
+    public static async Task<int> CheckAsync(string orgId, string otherId, Uri api, Uri reference)
+    {
+        using var load = new LoadGenerator(1);
+        var differ = 0;
+        foreach (var analysis in ReferenceAnalyses.All)
+        {
+            var body = ReferenceAnalyses.Body(analysis, orgId, otherId);
+            var handUrl = new Uri(reference, $"analysis/{analysis.Id}");
+            var (apiJson, handJson) = (await load.SendOnceAsync(api, body), await load.SendOnceAsync(handUrl, body));
+            var same = SameData(apiJson, handJson);
+            differ += same ? 0 : 1;
+            var (a, h) = (await load.RunAsync(api, body, 3, TimeSpan.FromMinutes(1)), await load.RunAsync(handUrl, body, 3, TimeSpan.FromMinutes(1)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{analysis.Id} {analysis.Name}: {(same ? "same" : "DIFFERENT")}, API p50 {a.P50Ms:0.0} ms, statement p50 {h.P50Ms:0.0} ms"));
+            if (!same)
+            {
+                Console.WriteLine($"  API:       {apiJson[..Math.Min(600, apiJson.Length)]}");
+                Console.WriteLine($"  statement: {handJson[..Math.Min(600, handJson.Length)]}");
+            }
+        }
+        return differ == 0 ? 0 : 1;
+    }
+
+    private static int AnalysisRequests(BenchSize size) => Math.Max(Clients * 2, size.Requests / 3);
+
+    /// <summary>The same data in two answers: objects by their keys in any order, arrays in order, numbers by value.</summary>
+    public static bool SameData(string a, string b) =>
+        Canonical(JsonNode.Parse(a)?["data"]) == Canonical(JsonNode.Parse(b)?["data"]);
+
+    private static string Canonical(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject o => "{" + string.Join(",", o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Key) + ":" + Canonical(p.Value))) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => decimal.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
+            .ToString("0.############################", CultureInfo.InvariantCulture),
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>The first organization by id other than the given one: the far end of the path question.</summary>
+    private static async Task<string> FirstOtherOrganizationAsync(string connectionString, string orgId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT id FROM kg_graph.node_versions WHERE label = 'Organization' AND id <> @org ORDER BY id LIMIT 1", connection);
+        command.Parameters.AddWithValue("org", orgId);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Enough requests for the JIT to settle before measuring.</summary>
     private static int Warmup(BenchSize size) => Math.Max(2 * Clients, size.Requests / 5);
 
@@ -126,7 +211,7 @@ public static class GraphQLFigure
     private static void Compare(Report report, string id, string figure, LoadResult api, LoadResult reference, string apiJson, string referenceJson)
     {
         // The answers, not the envelopes: the API's responses carry extensions (their cost) the reference does not write.
-        var same = JsonNode.DeepEquals(JsonNode.Parse(apiJson)?["data"], JsonNode.Parse(referenceJson)?["data"]);
+        var same = SameData(apiJson, referenceJson);
         var ratio = api.PerSecond / reference.PerSecond;
         report.Add(new Row(id, figure + (same ? "" : " — **the reference's JSON differs**"), api.Describe(),
             $"{reference.Describe()} (minimal ASP.NET Core endpoint, same reader, same JSON)", Row.Percent(ratio), ">= 50 %", ratio >= 0.5 && same));

@@ -87,6 +87,19 @@ public static class ReferenceServer
                 json.WriteEndObject();
             });
         });
+        // Figure 3g on: one hand-written statement per analysis builds the whole answer; the endpoint only wraps it in "data".
+        app.MapPost("/analysis/{id}", async (HttpContext http, string id) =>
+        {
+            var v = await VariablesAsync(http);
+            await using var command = dataSource.CreateCommand(ReferenceAnalyses.Named(id).Sql);
+            foreach (var (name, parameter) in new[] { ("org", "org"), ("other", "other"), ("asOf", "as_of") })
+            {
+                command.Parameters.AddWithValue(parameter, v.TryGetProperty(name, out var value) ? value.GetString()! : "");
+            }
+            var answer = (string)(await command.ExecuteScalarAsync(http.RequestAborted))!;
+            http.Response.ContentType = "application/graphql-response+json; charset=utf-8";
+            await http.Response.WriteAsync($$"""{"data":{{answer}}}""", http.RequestAborted);
+        });
         await app.RunAsync();
         return 0;
     }
@@ -94,7 +107,7 @@ public static class ReferenceServer
     private static async Task<JsonElement> VariablesAsync(HttpContext http)
     {
         using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-        return body.RootElement.GetProperty("variables").Clone();
+        return body.RootElement.TryGetProperty("variables", out var variables) ? variables.Clone() : JsonDocument.Parse("{}").RootElement.Clone();
     }
 
     /// <summary><c>{"data": {...}}</c>, as the GraphQL endpoint answers.</summary>

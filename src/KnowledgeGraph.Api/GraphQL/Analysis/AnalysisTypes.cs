@@ -37,7 +37,12 @@ public sealed class SupplyTierType : ObjectGraphType<SupplyTier>
     {
         Name = "SupplyTier";
         Field<NonNullGraphType<IntGraphType>>("tier").Description("1 supplies the firm, 2 supplies tier 1, and so on.").Resolve(ctx => ctx.Source.Tier);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SupplyRelationType>>>>("links").Resolve(ctx => ctx.Source.Links.Select(l => l.Agreement).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SupplyRelationType>>>>("links").Resolve(ctx =>
+        {
+            // The chain's statement read both ends of every link: their supplier and buyer fields need no second read.
+            ctx.Loaders().Prime(ctx.Source.Links.SelectMany(l => new[] { l.Supplier, l.Buyer }));
+            return ctx.Source.Links.Select(l => l.Agreement).ToList();
+        });
     }
 }
 

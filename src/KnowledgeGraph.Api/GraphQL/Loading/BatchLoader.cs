@@ -26,6 +26,19 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
         return new Pending(this, key);
     }
 
+    /// <summary>Keeps a value already read (by a question that returned it whole), so that asking for its key reads nothing.</summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (_loaded)
+        {
+            if (!_inFlight.ContainsKey(key))
+            {
+                _loaded.TryAdd(key, value);
+                _pending.Remove(key);
+            }
+        }
+    }
+
     private async Task<TValue?> ResultAsync(TKey key, CancellationToken ct)
     {
         Task? batch;

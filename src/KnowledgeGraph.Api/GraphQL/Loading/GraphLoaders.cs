@@ -21,8 +21,19 @@ public sealed class GraphLoaders(IGraphReader reader)
     public GraphLoaders At(Knowledge knowledge, DateOnly asOf) =>
         _scoped.GetOrAdd((knowledge, asOf), k => new GraphLoaders((k.Item1.IsAll ? _pinned ?? reader : reader.KnownAt(k.Item1)).AttributesAsOf(k.Item2)));
 
-    public IDataLoaderResult<GraphNode?> Node(string label, string id) =>
-        Loader($"node:{label}", (IReadOnlyCollection<string> ids, CancellationToken ct) => Index(reader.NodesAsync(label, ids, ct), n => n.Id)).Load(id);
+    public IDataLoaderResult<GraphNode?> Node(string label, string id) => NodeLoader(label).Load(id);
+
+    /// <summary>Nodes a question already read whole: their fields below it read nothing more.</summary>
+    public void Prime(IEnumerable<GraphNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            NodeLoader(node.Label).Prime(node.Id, node);
+        }
+    }
+
+    private BatchLoader<string, GraphNode> NodeLoader(string label) =>
+        Loader($"node:{label}", (IReadOnlyCollection<string> ids, CancellationToken ct) => Index(reader.NodesAsync(label, ids, ct), n => n.Id));
 
     public IDataLoaderResult<IReadOnlyList<GraphNode>> Nodes(string label, IReadOnlyList<string> ids) =>
         new ThenResult<GraphNode?[], IReadOnlyList<GraphNode>>(new AllOf<GraphNode?>(ids.Select(id => Node(label, id)).ToList()),
