@@ -27,6 +27,7 @@ public static class GraphQLSetup
         services.AddGraphQL(b => b
             .AddSchema<KnowledgeGraphSchema>()
             .AddSystemTextJson()
+            .AddExecutionStrategy<Subscriptions.KnowledgeSubscriptionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
             .AddComplexityAnalyzer(c => CostAnalysis.Configure(c, limits, guard))
             .WithTimeout(limits.Timeout, _ => new ExecutionResult

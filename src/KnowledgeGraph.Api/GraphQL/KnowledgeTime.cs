@@ -8,7 +8,8 @@ namespace KnowledgeGraph.Api.GraphQL;
 
 /// <summary>
 /// Knowledge time as arguments: a field answers for the events stored up to <c>knownAtSequence</c>, or recorded up to
-/// <c>knownAt</c>, its own or the nearest enclosing field's; by default, for every event recorded.
+/// <c>knownAt</c>, its own or the nearest enclosing field's (what a retracted change shows, just before its
+/// retraction); by default, for every event recorded.
 /// </summary>
 internal static class KnowledgeTime
 {
@@ -36,6 +37,12 @@ internal static class KnowledgeTime
             if (sequence is not null || at is not null)
             {
                 return new Knowledge(sequence, at is { } instant ? Utc(instant) : null);
+            }
+            // What a retraction took away is shown as it was known just before it: its ends may be gone since (the
+            // deal of a retracted partnership, a retracted registration).
+            if (current.Source is GraphChange { Kind: "RETRACTED", Event: { } retraction })
+            {
+                return new Knowledge(retraction.Sequence - 1);
             }
         }
         return Graph.Ports.Knowledge.All;

@@ -30,6 +30,7 @@ internal static class ListQueries
             .Argument<StringGraphType>("product", "A product or a category.")
             .Argument<DateGraphType>("from", "Effective on or after.").Argument<DateGraphType>("to", "Effective on or before.")
             .Paged()
+            .KnowledgeArguments()
             .ResolveAsync(async ctx =>
             {
                 var codes = ctx.GetArgument<string?>("product") is { } p ? Inputs.NeedCodes(Inputs.Products("product", p)) : null;
@@ -43,6 +44,7 @@ internal static class ListQueries
             .Argument<StringGraphType>("jurisdiction", "A country code or a bloc.").Argument<PolicyKindGraphType>("kind").Argument<StringGraphType>("product")
             .Argument<StringGraphType>("beneficiary", "An organization id.").Argument<PolicyStatusGraphType>("status")
             .Paged()
+            .KnowledgeArguments()
             .ResolveAsync(async ctx => Connections.ById(await ctx.Loaders().Reader.PoliciesAsync(new PolicyFilter(ctx.GetArgument<string?>("jurisdiction"),
                 ctx.GetArgument<PolicyKind?>("kind"), ctx.GetArgument<string?>("product"), ctx.GetArgument<string?>("beneficiary"), ctx.GetArgument<PolicyStatus?>("status")),
                 ctx.GetArgument<string?>("after"), Paging.First(ctx), ctx.CancellationToken)));

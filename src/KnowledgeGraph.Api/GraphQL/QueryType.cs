@@ -23,6 +23,7 @@ public sealed class QueryType : ObjectGraphType
         Field<CountryType>("country").Argument<NonNullGraphType<StringGraphType>>("code", "ISO 3166-1 alpha-2 code, e.g. SE.")
             .Resolve(ctx => ctx.Loaders().Node(Labels.Country, ctx.GetArgument<string>("code")));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CountryType>>>>("countries")
+            .KnowledgeArguments()
             .ResolveAsync(async ctx => await ctx.Loaders().Reader.AllNodesAsync(Labels.Country, ctx.CancellationToken));
 
         Field<NonNullGraphType<ConnectionType<OrganizationType, GraphNode>>>("organizations")

@@ -7,7 +7,7 @@ using Marten;
 namespace KnowledgeGraph.Api.Subscriptions;
 
 /// <summary>A new or changed deal, as <c>dealRecorded</c> delivers it.</summary>
-public sealed record DealRecorded(long Sequence, string EventId, string EventType, Deal Deal);
+public sealed record DealRecorded(long Sequence, string EventId, string EventType, Deal Deal) : IAtSequence;
 
 /// <summary>Which deals a subscriber wants; each list given must match (any of its values), the lists together all.</summary>
 public sealed record DealFilter(

@@ -6,7 +6,7 @@ using KnowledgeGraph.Graph.Queries;
 namespace KnowledgeGraph.Api.Subscriptions;
 
 /// <summary>A stored event that changed the answer to a standing question: the firms it added and removed, and the whole answer after it.</summary>
-public sealed record AnswerChanged(long Sequence, string EventId, IReadOnlyList<GraphNode> Added, IReadOnlyList<GraphNode> Removed, IReadOnlyList<GraphNode> Answer);
+public sealed record AnswerChanged(long Sequence, string EventId, IReadOnlyList<GraphNode> Added, IReadOnlyList<GraphNode> Removed, IReadOnlyList<GraphNode> Answer) : IAtSequence;
 
 /// <summary>
 /// Follows a standing question along the stored events: each event that could change its answer is answered again at
@@ -26,23 +26,33 @@ public sealed class StandingAnswers(ProjectionProgress progress, IGraphReader gr
     /// <summary>The mapping of one subscription: it keeps the answer before the next event.</summary>
     public Func<StoredEvent, CancellationToken, Task<AnswerChanged?>> Follow(StandingQuestion question)
     {
+        var follow = FollowEvents(question);
+        return (e, ct) => follow(e.Stream.Kind, e.Sequence, e.EventId, ct);
+    }
+
+    /// <summary>
+    /// The same for events in order of sequence however they were read (a subscription's feed, a webhook's outbox):
+    /// given each event's stream kind, sequence and id, the change it made to the answer, if any.
+    /// </summary>
+    public Func<StreamKind, long, string, CancellationToken, Task<AnswerChanged?>> FollowEvents(StandingQuestion question)
+    {
         IReadOnlyList<GraphNode>? previous = null;
-        return async (e, ct) =>
+        return async (kind, sequence, eventId, ct) =>
         {
-            if (!Related(e.Stream.Kind))
+            if (!Related(kind))
             {
                 return null;
             }
-            while (!await progress.WaitForAsync(e.Sequence, settings.ProjectionWait, ct))
+            while (!await progress.WaitForAsync(sequence, settings.ProjectionWait, ct))
             {
-                SubscriptionLog.AnswerWaitsForProjection(logger, e.Sequence, settings.ProjectionWait);
+                SubscriptionLog.AnswerWaitsForProjection(logger, sequence, settings.ProjectionWait);
             }
             var today = Today.Of(time);
-            previous ??= await question.AnswerAsync(graph.KnownAt(new Knowledge(e.Sequence - 1)), today, ct);
-            var answer = await question.AnswerAsync(graph.KnownAt(new Knowledge(e.Sequence)), today, ct);
+            previous ??= await question.AnswerAsync(graph.KnownAt(new Knowledge(sequence - 1)), today, ct);
+            var answer = await question.AnswerAsync(graph.KnownAt(new Knowledge(sequence)), today, ct);
             var before = previous.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
             var after = answer.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-            var change = new AnswerChanged(e.Sequence, e.EventId, answer.Where(f => !before.Contains(f.Id)).ToList(),
+            var change = new AnswerChanged(sequence, eventId, answer.Where(f => !before.Contains(f.Id)).ToList(),
                 previous.Where(f => !after.Contains(f.Id)).ToList(), answer);
             previous = answer;
             return change.Added.Count > 0 || change.Removed.Count > 0 ? change : null;

@@ -24,11 +24,24 @@ internal sealed class SubscriptionRequestContext(bool authenticated, string clie
 
 /// <summary>
 /// The services of a subscription: a new set of graph loaders each time one is asked for, so that a long-lived
-/// subscription never answers from a cache filled by an earlier event (and never grows one without bound).
+/// subscription never answers from a cache filled by an earlier event (and never grows one without bound); while one
+/// event is answered, loaders pinned at its knowledge point.
 /// </summary>
-internal sealed class FreshLoaderServices(IServiceProvider services) : IServiceProvider
+internal sealed class FreshLoaderServices(IServiceProvider services, long? pinned = null) : IServiceProvider
 {
-    public object? GetService(Type serviceType) => serviceType == typeof(GraphQL.Loading.GraphLoaders)
-        ? ActivatorUtilities.CreateInstance<GraphQL.Loading.GraphLoaders>(services)
-        : services.GetService(serviceType);
+    public FreshLoaderServices PinnedAt(long sequence) => new(services, sequence);
+
+    public object? GetService(Type serviceType)
+    {
+        if (serviceType != typeof(GraphQL.Loading.GraphLoaders))
+        {
+            return services.GetService(serviceType);
+        }
+        var loaders = ActivatorUtilities.CreateInstance<GraphQL.Loading.GraphLoaders>(services);
+        if (pinned is { } sequence)
+        {
+            loaders.Pin(sequence);
+        }
+        return loaders;
+    }
 }

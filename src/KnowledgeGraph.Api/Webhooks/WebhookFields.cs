@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.KnowledgeQueries;
 using KnowledgeGraph.Api.GraphQL.Transport;
 using KnowledgeGraph.Api.Subscriptions;
 using KnowledgeGraph.Graph.Queries;
@@ -15,9 +16,11 @@ internal static class WebhookFields
     public static void AddWebhookMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<WebhookType>>("registerWebhook")
-            .Description("Registers a URL that receives every deal event matching the filter, from now on, signed with the secret (API key required).")
+            .Description("Registers a URL that receives, from now on, every deal event matching the filter, or with a question each change of "
+                + "its answer ({ sequence, added, removed, answer }, as answerChanged); signed with the secret (API key required).")
             .Argument<NonNullGraphType<StringGraphType>>("url", "An absolute http or https URL.")
             .Argument<DealFilterInputType>("filter")
+            .Argument<StandingQuestionInputType>("question", "A standing question to follow instead of deal events (not with a filter).")
             .Argument<NonNullGraphType<StringGraphType>>("secret", "A Standard Webhooks secret (whsec_ and 24 to 64 random bytes in base64): keys the webhook-signature of each delivery; never shown again.")
             .ResolveAsync(async ctx =>
             {
@@ -30,8 +33,14 @@ internal static class WebhookFields
                 }
                 var feed = ctx.RequestServices!.GetRequiredService<EventFeed>();
                 await feed.Started.WaitAsync(ctx.CancellationToken);
-                var filter = DealFilterInputType.From(ctx.GetArgument<Dictionary<string, object?>?>("filter"));
-                var webhook = await Store(ctx).RegisterAsync(url, filter, secret, feed.Head, ctx.CancellationToken);
+                var filterInput = ctx.GetArgument<Dictionary<string, object?>?>("filter");
+                var questionInput = ctx.GetArgument<Dictionary<string, object?>?>("question");
+                if (filterInput is not null && questionInput is not null)
+                {
+                    throw new QueryInputException("question", "a webhook follows either deal events (filter) or a standing question, not both");
+                }
+                var question = questionInput is null ? null : StandingQuestionInputType.From(questionInput);
+                var webhook = await Store(ctx).RegisterAsync(url, DealFilterInputType.From(filterInput), question, secret, feed.Head, ctx.CancellationToken);
                 ctx.RequestServices!.GetRequiredService<WebhookSignal>().Pulse();
                 return webhook;
             });

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using KnowledgeGraph.Api.GraphQL.KnowledgeQueries;
 using KnowledgeGraph.Api.Subscriptions;
 
 namespace KnowledgeGraph.Api.Webhooks;
@@ -11,18 +12,23 @@ public sealed class WebhookType : ObjectGraphType<Webhook>
     public WebhookType()
     {
         Name = "Webhook";
-        Description = "A URL that receives every matching deal event as a signed POST, in order (its secret is never shown).";
+        Description = "A URL that receives every matching deal event, or each change of a standing answer, as a signed POST, in order (its secret is never shown).";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id.ToString());
         Field<NonNullGraphType<StringGraphType>>("url").Resolve(ctx => ctx.Source.Url);
         Field<NonNullGraphType<WebhookFilterType>>("filter").Resolve(ctx => ctx.Source.Filter);
+        Field<StringGraphType>("question")
+            .Description("The standing question whose answer's changes it receives, in words; null when it receives deal events.")
+            .Resolve(ctx => ctx.Source.Question is { } question
+                ? StandingQuestionInputType.Describe(question, question.AsOf(Today.Of(ctx.RequestServices!)))
+                : null);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
         Field<NonNullGraphType<LongGraphType>>("cursor")
             .Description("The last sequence it is done with: acknowledged, dead-lettered, or not matching its filter.")
             .Resolve(ctx => ctx.Source.Cursor);
         Field<NonNullGraphType<LongGraphType>>("pending")
-            .Description("Deal events stored after the cursor and not yet examined (matching the filter or not).")
-            .ResolveAsync(async ctx => (long)await WebhookStore.DealEventsAfterAsync(
-                ctx.RequestServices!.GetRequiredService<Marten.IDocumentStore>(), ctx.Source.Cursor, ctx.CancellationToken));
+            .Description("Events stored after the cursor and not yet examined (deal events only, unless it follows a question; matching or not).")
+            .ResolveAsync(async ctx => (long)await WebhookStore.EventsAfterAsync(
+                ctx.RequestServices!.GetRequiredService<Marten.IDocumentStore>(), ctx.Source.Cursor, ctx.Source.Question is null, ctx.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeliveryType>>>>("deliveries")
             .Description("Its latest deliveries, newest first.")
             .Argument<IntGraphType>("first", $"At most this many (default 20, at most {MaxDeliveries}).")

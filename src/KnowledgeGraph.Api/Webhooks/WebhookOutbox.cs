@@ -22,7 +22,7 @@ public sealed class WebhookOutbox : SubscriptionBase
     public const string SubscriptionName = "webhooks";
     private const string S = WebhookStore.Schema;
 
-    private const string Enqueue = $"""
+    internal const string Enqueue = $"""
         INSERT INTO {S}.outbox (webhook_id, sequence, event_id, body, content_type)
         SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM {S}.webhooks WHERE id = ?)
         ON CONFLICT (webhook_id, sequence) DO NOTHING
@@ -41,13 +41,13 @@ public sealed class WebhookOutbox : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var webhooks = (await _webhooks.CursorsAsync(cancellationToken)).Where(w => w.Cursor < page.SequenceCeiling).ToList();
+        var webhooks = (await _webhooks.CursorsAsync(cancellationToken)).Where(w => w.Question is null && w.Cursor < page.SequenceCeiling).ToList();
         if (webhooks.Count == 0)
         {
             return NullChangeListener.Instance;
         }
         var today = DealEvents.Today(_time);
-        foreach (var e in await DealEventsAsync(page, webhooks.Min(w => w.Cursor), operations, cancellationToken))
+        foreach (var e in await EventsAsync(page, webhooks.Min(w => w.Cursor), WebhookStore.DealStreams, operations, cancellationToken))
         {
             var targets = webhooks.Where(w => w.Cursor < e.Sequence).ToList();
             if (targets.Count == 0 || await DealEvents.DealAsync(operations, StreamId.Parse(e.StreamKey!), e.Sequence, cancellationToken) is not { } deal)
@@ -64,22 +64,29 @@ public sealed class WebhookOutbox : SubscriptionBase
                 }
             }
         }
+        return MoveCursors(page, webhooks, operations, _signal);
+    }
+
+    /// <summary>Marks the page examined for the webhooks, in the transaction of its deliveries and checkpoint; wakes the senders after it.</summary>
+    internal static IChangeListener MoveCursors(EventRange page, IEnumerable<WebhookCursor> webhooks, IDocumentOperations operations, WebhookSignal signal)
+    {
         operations.QueueSqlCommand($"UPDATE {S}.webhooks SET cursor = greatest(cursor, ?) WHERE id = ANY(?)",
             page.SequenceCeiling, webhooks.Select(w => w.Id).ToArray());
-        return new WakeSenders(_signal);
+        return new WakeSenders(signal);
     }
 
     /// <summary>
-    /// The page's deal events and, before them, those a webhook registered meanwhile (its cursor below the page) has
-    /// not been examined for yet.
+    /// The page's events of the streams starting with <paramref name="streams"/> (all when null) and, before them, those
+    /// a webhook registered meanwhile (its cursor below the page) has not been examined for yet.
     /// </summary>
-    private static async Task<IReadOnlyList<IEvent>> DealEventsAsync(EventRange page, long from, IQuerySession session, CancellationToken ct)
+    internal static async Task<IReadOnlyList<IEvent>> EventsAsync(EventRange page, long from, string? streams, IQuerySession session, CancellationToken ct)
     {
         var earlier = from >= page.SequenceFloor ? [] : await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > from && e.Sequence <= page.SequenceFloor && e.StreamKey!.StartsWith(WebhookStore.DealStreams))
+            .Where(e => e.Sequence > from && e.Sequence <= page.SequenceFloor && (streams == null || e.StreamKey!.StartsWith(streams)))
             .OrderBy(e => e.Sequence)
             .ToListAsync(ct);
-        return [.. earlier.Concat(page.Events).Where(e => e.StreamKey is { } stream && StreamId.TryParse(stream, out var id) && id.Kind == StreamKind.Deal && EnvelopeHeaders.HasEnvelope(e))];
+        return [.. earlier.Concat(page.Events).Where(e => e.StreamKey is { } stream && (streams is null || stream.StartsWith(streams, StringComparison.Ordinal))
+            && StreamId.TryParse(stream, out _) && EnvelopeHeaders.HasEnvelope(e))];
     }
 
     /// <summary>Wakes this process's senders once the deliveries are committed (the other processes poll).</summary>

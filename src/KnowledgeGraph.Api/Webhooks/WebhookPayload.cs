@@ -12,7 +12,7 @@ using StandardWebhooks;
 namespace KnowledgeGraph.Api.Webhooks;
 
 /// <summary>
-/// The body POSTed for one deal event, a CloudEvent in structured JSON mode, and its Standard Webhooks signature.
+/// The body POSTed for one deal event or one change of a standing answer, a CloudEvent in structured JSON mode, and its Standard Webhooks signature.
 /// </summary>
 public sealed record WebhookPayload(long Sequence, string EventId, byte[] Body, string ContentType)
 {
@@ -64,6 +64,40 @@ public sealed record WebhookPayload(long Sequence, string EventId, byte[] Body, 
         var body = Formatter.EncodeStructuredModeMessage(cloudEvent, out var contentType);
         return new WebhookPayload(sequence, e.Id, body.ToArray(), contentType.ToString());
     }
+
+    /// <summary>
+    /// The change of a standing question's answer, as <c>answerChanged</c> delivers it: a CloudEvent of type
+    /// <c>org.knowledgegraph.answerChanged</c> whose <c>id</c> is the eventId that changed the answer and whose
+    /// <c>data</c> is <c>{sequence, eventId, added, removed, answer}</c>, each firm <c>{id, name, country}</c>.
+    /// </summary>
+    public static WebhookPayload For(Subscriptions.AnswerChanged change)
+    {
+        var data = new JsonObject
+        {
+            ["sequence"] = change.Sequence,
+            ["eventId"] = change.EventId,
+            ["added"] = Firms(change.Added),
+            ["removed"] = Firms(change.Removed),
+            ["answer"] = Firms(change.Answer),
+        };
+        var cloudEvent = new CloudEvent
+        {
+            Id = change.EventId,
+            Type = "org.knowledgegraph.answerChanged",
+            Source = new Uri("/knowledgegraph/questions", UriKind.Relative),
+            DataContentType = MediaTypeNames.Application.Json,
+            Data = data,
+        };
+        var body = Formatter.EncodeStructuredModeMessage(cloudEvent, out var contentType);
+        return new WebhookPayload(change.Sequence, change.EventId, body.ToArray(), contentType.ToString());
+    }
+
+    private static JsonArray Firms(IReadOnlyList<GraphNode> firms) => [.. firms.Select(f => new JsonObject
+    {
+        ["id"] = f.Id,
+        ["name"] = f.Caption,
+        ["country"] = (f as Organization)?.Country,
+    })];
 
     /// <summary>The Standard Webhooks message id: one per event, the same on every retry, so a receiver can drop repeats.</summary>
     public string MessageId => $"msg_{EventId}";

@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Api.Webhooks;
 public static class WebhookSetup
 {
     /// <summary>
-    /// Webhooks: the registry, the outbox subscription the async daemon runs (one process at a time), and the dispatcher
+    /// Webhooks: the registry, the outbox subscriptions the async daemon runs (deal events, standing questions) (one process at a time), and the dispatcher
     /// that delivers from the outbox. Needs <c>AddKnowledgeGraph</c> (the event store and its daemon) and
     /// <c>AddKnowledgeGraphSubscriptions</c> (the event feed, whose head a registration starts from).
     /// </summary>
@@ -16,7 +16,12 @@ public static class WebhookSetup
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookOutbox>();
-        services.ConfigureMarten((sp, options) => options.Projections.Subscribe(sp.GetRequiredService<WebhookOutbox>()));
+        services.AddSingleton<StandingQuestionOutbox>();
+        services.ConfigureMarten((sp, options) =>
+        {
+            options.Projections.Subscribe(sp.GetRequiredService<WebhookOutbox>());
+            options.Projections.Subscribe(sp.GetRequiredService<StandingQuestionOutbox>());
+        });
         // Redirects are not followed: a 3xx is not an acknowledgement. Timeouts are per attempt, in the sender.
         services.AddHttpClient(WebhookSender.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });

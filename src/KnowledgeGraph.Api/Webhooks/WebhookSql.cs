@@ -1,8 +1,8 @@
 namespace KnowledgeGraph.Api.Webhooks;
 
 /// <summary>
-/// The delivery state's tables; created by whichever process needs them first, one process at a time. A webhook's
-/// <c>cursor</c> is the last sequence the outbox subscription has examined for it; <c>outbox</c> holds its deliveries,
+/// The delivery state's tables; created by whichever process needs them first, one process at a time. A webhook
+/// follows either deal events (its <c>filter</c>) or the answer to a standing <c>question</c>; its <c>cursor</c> is the last sequence the outbox subscription has examined for it; <c>outbox</c> holds its deliveries,
 /// each row written with the subscription's checkpoint and holding the payload exactly as it is sent.
 /// </summary>
 internal static class WebhookSql
@@ -14,9 +14,12 @@ internal static class WebhookSql
             id uuid PRIMARY KEY,
             url text NOT NULL,
             filter jsonb NOT NULL,
+            question jsonb,
             secret text NOT NULL,
             created_at timestamptz NOT NULL DEFAULT now(),
             cursor bigint NOT NULL);
+        -- Registries created before webhooks could stand on a question.
+        ALTER TABLE {WebhookStore.Schema}.webhooks ADD COLUMN IF NOT EXISTS question jsonb;
         CREATE TABLE IF NOT EXISTS {WebhookStore.Schema}.outbox (
             webhook_id uuid NOT NULL REFERENCES {WebhookStore.Schema}.webhooks ON DELETE CASCADE,
             sequence bigint NOT NULL,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KnowledgeGraph.Api.Subscriptions;
 using KnowledgeGraph.Domain.Events;
+using KnowledgeGraph.Graph.Queries;
 using Marten;
 using Npgsql;
 
@@ -46,15 +47,19 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource) : IDisposable
         }
     }
 
-    public async Task<Webhook> RegisterAsync(Uri url, DealFilter filter, string secret, long cursor, CancellationToken ct)
+    public async Task<Webhook> RegisterAsync(Uri url, DealFilter filter, StandingQuestion? question, string secret, long cursor, CancellationToken ct)
     {
         await EnsureSchemaAsync(ct);
         var id = Guid.NewGuid();
         await using var command = dataSource.CreateCommand(
-            $"INSERT INTO {Schema}.webhooks (id, url, filter, secret, cursor) VALUES (@id, @url, @filter::jsonb, @secret, @cursor)");
+            $"INSERT INTO {Schema}.webhooks (id, url, filter, question, secret, cursor) VALUES (@id, @url, @filter::jsonb, @question::jsonb, @secret, @cursor)");
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("url", url.AbsoluteUri);
         command.Parameters.AddWithValue("filter", JsonSerializer.Serialize(filter, JsonSerializerOptions.Web));
+        command.Parameters.Add(new NpgsqlParameter<string?>("question", NpgsqlTypes.NpgsqlDbType.Text)
+        {
+            TypedValue = question is null ? null : JsonSerializer.Serialize(question, JsonSerializerOptions.Web),
+        });
         command.Parameters.AddWithValue("secret", secret);
         command.Parameters.AddWithValue("cursor", cursor);
         await command.ExecuteNonQueryAsync(ct);
@@ -74,7 +79,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource) : IDisposable
         await EnsureSchemaAsync(ct);
         // Done with: everything examined, except from the first delivery neither acknowledged nor dead-lettered on.
         await using var command = dataSource.CreateCommand($"""
-            SELECT w.id, w.url, w.filter::text, w.created_at,
+            SELECT w.id, w.url, w.filter::text, w.question::text, w.created_at,
                    least(w.cursor, (SELECT min(o.sequence) - 1 FROM {Schema}.outbox o WHERE o.webhook_id = w.id AND {Undone}))
             FROM {Schema}.webhooks w ORDER BY w.created_at, w.id
             """);
@@ -82,8 +87,8 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource) : IDisposable
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            webhooks.Add(new Webhook(reader.GetGuid(0), reader.GetString(1), Filter(reader.GetString(2)),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt64(4)));
+            webhooks.Add(new Webhook(reader.GetGuid(0), reader.GetString(1), Filter(reader.GetString(2)), Question(reader, 3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5)));
         }
         return webhooks;
     }
@@ -94,25 +99,25 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource) : IDisposable
         AND NOT EXISTS (SELECT 1 FROM {Schema}.dead_letters l WHERE l.webhook_id = o.webhook_id AND l.sequence = o.sequence)
         """;
 
-    /// <summary>The deal events stored after <paramref name="cursor"/>, matching a filter or not.</summary>
-    public static async Task<int> DealEventsAfterAsync(IDocumentStore store, long cursor, CancellationToken ct)
+    /// <summary>The events stored after <paramref name="cursor"/> that a webhook examines (deal events only, or all), matching or not.</summary>
+    public static async Task<int> EventsAfterAsync(IDocumentStore store, long cursor, bool dealsOnly, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         return await session.Events.QueryAllRawEvents()
-            .Where(e => e.Sequence > cursor && e.StreamKey!.StartsWith(DealStreams))
+            .Where(e => e.Sequence > cursor && (!dealsOnly || e.StreamKey!.StartsWith(DealStreams)))
             .CountAsync(ct);
     }
 
-    /// <summary>What the outbox subscription needs of every webhook: what it matches, and how far it was examined.</summary>
-    public async Task<IReadOnlyList<(Guid Id, DealFilter Filter, long Cursor)>> CursorsAsync(CancellationToken ct)
+    /// <summary>What the outbox subscriptions need of every webhook: what it follows, and how far it was examined.</summary>
+    public async Task<IReadOnlyList<WebhookCursor>> CursorsAsync(CancellationToken ct)
     {
         await EnsureSchemaAsync(ct);
-        await using var command = dataSource.CreateCommand($"SELECT id, filter::text, cursor FROM {Schema}.webhooks");
-        var webhooks = new List<(Guid, DealFilter, long)>();
+        await using var command = dataSource.CreateCommand($"SELECT id, filter::text, question::text, cursor FROM {Schema}.webhooks");
+        var webhooks = new List<WebhookCursor>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            webhooks.Add((reader.GetGuid(0), Filter(reader.GetString(1)), reader.GetInt64(2)));
+            webhooks.Add(new WebhookCursor(reader.GetGuid(0), Filter(reader.GetString(1)), Question(reader, 2), reader.GetInt64(3)));
         }
         return webhooks;
     }
@@ -176,6 +181,9 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource) : IDisposable
         command.Parameters.AddWithValue("id", id);
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
+
+    private static StandingQuestion? Question(NpgsqlDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : JsonSerializer.Deserialize<StandingQuestion>(reader.GetString(column), JsonSerializerOptions.Web);
 
     internal static DealFilter Filter(string json) => JsonSerializer.Deserialize<DealFilter>(json, JsonSerializerOptions.Web) ?? new DealFilter();
 }

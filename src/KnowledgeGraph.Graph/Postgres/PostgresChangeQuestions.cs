@@ -9,14 +9,15 @@ namespace KnowledgeGraph.Graph.Postgres;
 /// What changed between two points, one statement each way. Between two knowledge points: the versions believed at
 /// the first and no longer at the second, and those believed at the second and not yet at the first, paired by what
 /// they are about (a node by its latest attributes in world time); between two world dates: the versions (known at the reader's point) valid at one date and not at
-/// the other. Deals are told by their relationships, and a party's link to its deal by the deal's relationship.
+/// the other. Deals are told by their relationships: a party's link to a supply agreement or an investment by the
+/// deal's own relationship; a partnership, which has none, by its parties' PARTY_TO relationships (role <c>party</c>).
 /// </summary>
 public sealed partial class PostgresGraphReader
 {
     private const string KnowledgeChanges =
         """
-        came_e AS (SELECT * FROM kg_graph.edge_versions WHERE type <> 'PARTY_TO' AND recorded_from > @k1 AND recorded_from <= @k2 AND (recorded_to IS NULL OR recorded_to > @k2)),
-        gone_e AS (SELECT * FROM kg_graph.edge_versions WHERE type <> 'PARTY_TO' AND recorded_from <= @k1 AND recorded_to > @k1 AND recorded_to <= @k2),
+        came_e AS (SELECT * FROM kg_graph.edge_versions WHERE (type <> 'PARTY_TO' OR key = 'party') AND recorded_from > @k1 AND recorded_from <= @k2 AND (recorded_to IS NULL OR recorded_to > @k2)),
+        gone_e AS (SELECT * FROM kg_graph.edge_versions WHERE (type <> 'PARTY_TO' OR key = 'party') AND recorded_from <= @k1 AND recorded_to > @k1 AND recorded_to <= @k2),
         came_n AS (SELECT * FROM kg_graph.node_versions WHERE label <> 'Deal' AND stream IS NOT NULL AND attrs_to IS NULL AND recorded_from > @k1 AND recorded_from <= @k2 AND (recorded_to IS NULL OR recorded_to > @k2)),
         gone_n AS (SELECT * FROM kg_graph.node_versions WHERE label <> 'Deal' AND stream IS NOT NULL AND attrs_to IS NULL AND recorded_from <= @k1 AND recorded_to > @k1 AND recorded_to <= @k2),
         raw AS (
@@ -43,9 +44,9 @@ public sealed partial class PostgresGraphReader
 
     private const string WorldChanges =
         """
-        came_e AS (SELECT * FROM kg_graph.edges WHERE type <> 'PARTY_TO' AND valid_from <= @d2 AND (valid_to IS NULL OR @d2 < valid_to)
+        came_e AS (SELECT * FROM kg_graph.edges WHERE (type <> 'PARTY_TO' OR key = 'party') AND valid_from <= @d2 AND (valid_to IS NULL OR @d2 < valid_to)
                    AND NOT (valid_from <= @d1 AND (valid_to IS NULL OR @d1 < valid_to))),
-        gone_e AS (SELECT * FROM kg_graph.edges WHERE type <> 'PARTY_TO' AND valid_from <= @d1 AND (valid_to IS NULL OR @d1 < valid_to)
+        gone_e AS (SELECT * FROM kg_graph.edges WHERE (type <> 'PARTY_TO' OR key = 'party') AND valid_from <= @d1 AND (valid_to IS NULL OR @d1 < valid_to)
                    AND NOT (valid_from <= @d2 AND (valid_to IS NULL OR @d2 < valid_to))),
         dated AS (
             SELECT CASE WHEN g.type IS NULL THEN 'APPEARED' WHEN c.type IS NULL THEN 'ENDED' ELSE 'CHANGED' END AS kind0,

@@ -36,8 +36,12 @@ public sealed class GraphQLSseNodeClientTests(TestDatabase database) : IClassFix
         File.Delete(file);
 
         Assert.True(line is not null, errors);
-        var deal = JsonNode.Parse(line)!["data"]!["dealRecorded"]!;
+        var next = JsonNode.Parse(line)!;
+        var deal = next["data"]!["dealRecorded"]!;
         Assert.Equal("evt-deal-over-sse", deal["eventId"]!.GetValue<string>());
+        // Answered at the event's own knowledge point, as the answer says.
+        Assert.Equal(deal["sequence"]!.GetValue<long>(), next["extensions"]!["knowledge"]!["sequence"]!.GetValue<long>());
+        Assert.True(DateTimeOffset.TryParse(next["extensions"]!["knowledge"]!["recordedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _));
         Assert.Equal("SupplyAgreementSigned", deal["eventType"]!.GetValue<string>());
         Assert.Equal("deal-over-sse", deal["deal"]!["id"]!.GetValue<string>());
         Assert.Equal("SUPPLY", deal["deal"]!["kind"]!.GetValue<string>());

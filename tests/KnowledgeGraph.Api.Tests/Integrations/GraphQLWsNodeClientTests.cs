@@ -37,8 +37,12 @@ public sealed class GraphQLWsNodeClientTests(TestDatabase database) : IClassFixt
         await node.WaitForExitAsync(TestContext.Current.CancellationToken);
         File.Delete(file);
 
-        var deal = JsonNode.Parse(line!)!["data"]!["dealRecorded"]!;
+        var next = JsonNode.Parse(line!)!;
+        var deal = next["data"]!["dealRecorded"]!;
         Assert.Equal("evt-deal-from-cli", deal["eventId"]!.GetValue<string>());
+        // Answered at the event's own knowledge point, as the answer says.
+        Assert.Equal(deal["sequence"]!.GetValue<long>(), next["extensions"]!["knowledge"]!["sequence"]!.GetValue<long>());
+        Assert.True(DateTimeOffset.TryParse(next["extensions"]!["knowledge"]!["recordedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _));
         Assert.Equal("SupplyAgreementSigned", deal["eventType"]!.GetValue<string>());
         Assert.Equal("deal-from-cli", deal["deal"]!["id"]!.GetValue<string>());
         Assert.Equal("SUPPLY", deal["deal"]!["kind"]!.GetValue<string>());

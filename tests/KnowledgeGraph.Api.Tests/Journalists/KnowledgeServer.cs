@@ -6,12 +6,22 @@ using KnowledgeGraph.Testing;
 namespace KnowledgeGraph.Api.Tests.Journalists;
 
 /// <summary>
-/// A server over the knowledge-time scenario, recorded in three steps (an agreement, its retraction, a new agreement):
-/// the knowledge point after each step, as extensions.knowledge reported it once the projection had caught up.
+/// A server over the knowledge-time scenario, recorded in three steps (an agreement, its retraction, a new agreement),
+/// or over other scenario files recorded one after the other: the knowledge point after each step, as
+/// extensions.knowledge reported it once the projection had caught up.
 /// </summary>
-public sealed class KnowledgeServer : IAsyncLifetime
+public class KnowledgeServer : IAsyncLifetime
 {
     public static readonly string[] Steps = ["knowledge-1-recorded.jsonl", "knowledge-2-retracted.jsonl", "knowledge-3-new-agreement.jsonl"];
+
+    private readonly string[] _steps;
+
+    public KnowledgeServer()
+        : this(Steps)
+    {
+    }
+
+    protected KnowledgeServer(params string[] steps) => _steps = steps;
 
     public TestDatabase Database { get; } = new();
 
@@ -26,12 +36,12 @@ public sealed class KnowledgeServer : IAsyncLifetime
         await Database.InitializeAsync();
         // The first import creates the event store's tables before the server starts, so the two never race to
         // create the same tables (PostgreSQL refuses one of two concurrent CREATE TABLE IF NOT EXISTS).
-        await ImportAsync(Database, Steps[0]);
+        await ImportAsync(Database, _steps[0]);
         Server = new ApiServer<Program>(Database.ConnectionString);
         Client = Server.CreateHttpClient();
-        foreach (var step in Steps)
+        foreach (var step in _steps)
         {
-            if (step != Steps[0])
+            if (step != _steps[0])
             {
                 await ImportAsync(Database, step);
             }
@@ -53,5 +63,6 @@ public sealed class KnowledgeServer : IAsyncLifetime
         Client.Dispose();
         await Server.DisposeAsync();
         await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -10,9 +10,12 @@ using Microsoft.Extensions.Logging;
 
 namespace KnowledgeGraph.Api.Tests.Webhooks;
 
-/// <summary>One POST the receiver got, and the status it answered (null: it dropped the connection without answering).</summary>
+/// <summary>
+/// One POST the receiver got, and the status it answered (null: it dropped the connection without answering); its
+/// deal, unless it is the change of a standing answer.
+/// </summary>
 public sealed record ReceivedDelivery(
-    long Sequence, string EventId, string DealId, string Body, string? WebhookId, string? Timestamp, string? Signature, string? ContentType, int? Status)
+    long Sequence, string EventId, string? DealId, string Body, string? WebhookId, string? Timestamp, string? Signature, string? ContentType, int? Status)
 {
     public bool Acknowledged => Status is >= 200 and < 300;
 
@@ -53,7 +56,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var headers = http.Request.Headers;
             var request = new ReceivedDelivery(
                 long.Parse(headers["X-KG-Sequence"].ToString(), CultureInfo.InvariantCulture),
-                headers["X-KG-Event-Id"].ToString(), json["data"]!["deal"]!["id"]!.GetValue<string>(), body,
+                headers["X-KG-Event-Id"].ToString(), json["data"]?["deal"]?["id"]?.GetValue<string>(), body,
                 headers["webhook-id"].FirstOrDefault(), headers["webhook-timestamp"].FirstOrDefault(),
                 headers["webhook-signature"].FirstOrDefault(), http.Request.ContentType, null);
             int count;
