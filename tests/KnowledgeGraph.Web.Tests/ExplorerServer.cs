@@ -8,10 +8,10 @@ using Microsoft.Playwright;
 namespace KnowledgeGraph.Web.Tests;
 
 /// <summary>
-/// The real API on Kestrel over a test database holding graph-seed/, projected, with the explorer built, and Debian's
-/// chromium driven by Playwright: shared by the tests of one class.
+/// The real API on Kestrel over a test database holding graph-seed/ (or what a subclass imports), projected, with the
+/// explorer built, and Debian's chromium driven by Playwright: shared by the tests of one class.
 /// </summary>
-public sealed class ExplorerServer : IAsyncLifetime
+public class ExplorerServer : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private static readonly string[] ChromiumArgs =
@@ -38,15 +38,21 @@ public sealed class ExplorerServer : IAsyncLifetime
         await _database.InitializeAsync();
         await using (var store = _database.CreateStore())
         {
-            var lines = JsonLinesSource.Read(JsonLinesSource.Files(RepositoryPaths.GraphSeed));
-            var summary = await new Importer(store, _database.ConnectionString).ImportAsync(lines);
+            var summary = await new Importer(store, _database.ConnectionString).ImportAsync(await LinesAsync(_database.ConnectionString));
             Assert.Empty(summary.Rejections);
         }
-        _server = new ApiServer<Program>(_database.ConnectionString, new Dictionary<string, string> { ["KG_API_KEYS"] = ApiKey });
+        _server = new ApiServer<Program>(_database.ConnectionString, new Dictionary<string, string>(Settings) { ["KG_API_KEYS"] = ApiKey });
         await UntilProjectedAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArgs, Headless = true });
     }
+
+    /// <summary>The event lines the test database holds: graph-seed/.</summary>
+    protected virtual Task<IEnumerable<InputLine>> LinesAsync(string connectionString) =>
+        Task.FromResult(JsonLinesSource.Read(JsonLinesSource.Files(RepositoryPaths.GraphSeed)));
+
+    /// <summary>The server's settings besides its API key.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public async Task<IPage> NewPageAsync()
     {
@@ -80,6 +86,7 @@ public sealed class ExplorerServer : IAsyncLifetime
             await _server.DisposeAsync();
         }
         await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private async Task UntilProjectedAsync()

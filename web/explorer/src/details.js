@@ -1,6 +1,6 @@
 // The details panel: a node's or a relationship's attributes, validity and cited sources, and an organization's
 // timeline. Every text is set with textContent (names and titles come from imported data).
-import * as api from './api.js';
+import * as api from './api-sources.js';
 import { KINDS } from './model.js';
 
 export function h(tag, attrs = {}, ...children) {

@@ -77,12 +77,15 @@ export function focus(cy, id, on) {
   });
 }
 
-/** Replaces the drawn elements by the visible ones, keeping the positions of those already drawn. */
-export function draw(cy, model, view, state, chinaEdges, paint) {
+/**
+ * Replaces the drawn elements by the visible ones, keeping the positions of those already drawn; with `keep`, only adds
+ * those not drawn yet (a view still arriving). Answers how many nodes it added.
+ */
+export function draw(cy, model, view, state, chinaEdges, paint, { keep = false } = {}) {
   const opened = new Set(state.opened);
   const expanded = new Set(state.expanded);
   const wanted = new Set([...view.nodes.map((n) => n.id), ...view.edges.map((e) => e.id)]);
-  cy.batch(() => cy.elements().filter((el) => !wanted.has(el.id())).remove());
+  if (!keep) cy.batch(() => cy.elements().filter((el) => !wanted.has(el.id())).remove());
   const added = [];
   const degree = new Map();
   for (const e of view.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
@@ -93,6 +96,7 @@ export function draw(cy, model, view, state, chinaEdges, paint) {
       // Size grows with the relationships in view, up to twice the smallest.
       const data = { id: n.id, name: n.name, colour: paint.colour(n), shape: SHAPES[n.label] ?? 'ellipse', size: 18 + 2 * Math.min(degree.get(n.id) ?? 0, 9) };
       const el = cy.getElementById(n.id);
+      if (el.nonempty() && keep) continue;
       if (el.nonempty()) el.data(data).classes(classes);
       else added.push(cy.add({ group: 'nodes', data, classes, position: seedPosition(cy, model, n.id) }));
     }
@@ -102,6 +106,7 @@ export function draw(cy, model, view, state, chinaEdges, paint) {
       const data = { id: e.id, source: e.source, target: e.target, kind: e.kind, colour: KIND_COLOURS[e.kind],
         label: [e.type, e.props.product, e.props.kind, e.props.status, e.props.stakePercent !== undefined && `${e.props.stakePercent} %`].filter(Boolean).join(' · ') };
       const el = cy.getElementById(e.id);
+      if (el.nonempty() && keep) continue;
       if (el.nonempty()) el.classes(classes);
       else cy.add({ group: 'edges', data, classes });
     }

@@ -1,5 +1,5 @@
 // Publishing the view: PNG and SVG of the drawing, CSV of the visible nodes and relationships with their sources.
-import { dealSources, relationshipSources } from './api.js';
+import { dealSources, relationshipSources } from './api-sources.js';
 
 export function download(name, blob) {
   const url = URL.createObjectURL(blob);
@@ -38,7 +38,7 @@ export function toCsv(view, asOf) {
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Loads the sources that answers left out (see api.js) into the view's relationships. */
+/** Loads the sources that answers left out (see api-sources.js) into the view's relationships. */
 export async function loadSources(view) {
   const missing = view.edges.filter((e) => !e.sources && e.props.dealId);
   const found = await dealSources([...new Set(missing.map((e) => e.props.dealId))]);

@@ -1,6 +1,7 @@
 // The researchers' questions as forms. Each answer adds its nodes and relationships to the model (drawn highlighted)
 // and is listed under the forms; the question itself goes into the permalink and is asked again on load.
-import * as api from './api.js';
+import * as api from './api-questions.js';
+import { dealSources, organizationEvents } from './api-sources.js';
 import { h } from './details.js';
 import { sources, text as cell } from './table.js';
 import { whatChanged } from './changes.js';
@@ -75,7 +76,7 @@ const column = (key, label) => ({ key, label });
 
 /** The sources of supply agreements, by deal, for the table rows. */
 async function agreementSources(agreements) {
-  return api.dealSources([...new Set(agreements.map((a) => a.deal.id))]);
+  return dealSources([...new Set(agreements.map((a) => a.deal.id))]);
 }
 
 /** Asks the question at asOf; adds the answer to the model; answers { nodes, edges, list, summary }. */
@@ -97,7 +98,7 @@ export async function run(question, asOf, model) {
       g.supplierDetails.forEach((s) => supply(s.agreement));
     }
     const [byDeal, byFirm] = await Promise.all([agreementSources(gaps.flatMap((g) => g.supplierDetails.map((s) => s.agreement))),
-      api.organizationEvents(gaps.filter((g) => !g.supplierDetails.length).map((g) => g.organization.id))]);
+      organizationEvents(gaps.filter((g) => !g.supplierDetails.length).map((g) => g.organization.id))]);
     const table = {
       title: `Firms in ${question.bloc} lacking a ${question.product} supplier outside ${question.exclude.join(', ')} on ${asOf}`
         + (total > gaps.length ? ` (the first ${gaps.length} of ${total})` : ` (${gaps.length})`),

@@ -1,5 +1,5 @@
 // Search as you type (debounced) over names and aliases, as an ARIA combobox: arrows move, Enter opens, Escape closes.
-import * as api from './api.js';
+import * as api from './api-graph.js';
 import { h } from './details.js';
 
 export function setUpSearch(input, listbox, status, open) {

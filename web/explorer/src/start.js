@@ -1,6 +1,6 @@
 // The start page: what the graph holds (counts), the latest deals with their sources, how concentrated each stage is
 // by country, and one-click views into the stories the data tells. Shown while nothing is in view.
-import * as api from './api.js';
+import * as api from './api-start.js';
 import { h, sourceItem } from './details.js';
 
 const VIEWS = [
