@@ -28,10 +28,12 @@ public sealed class TimeAndCitationTests(ExplorerServer server) : IClassFixture<
 
         var histogram = _page.Locator("#histogram");
         await Expect(histogram.Locator("rect")).ToHaveCountAsync(DateTime.UtcNow.Year - 2010 + 1);
-        // 2010 holds one event: Vinacomin registered on 2010-09-29 (the organization and where it is based); 2009 none.
-        await Expect(histogram.Locator("rect[data-year='2010']")).ToHaveAttributeAsync("data-count", "2");
+        // 2010 holds Vinacomin's registration on 2010-09-29 (the organization and where it is based) and two partnerships
+        // of three parties each (Toyota Tsusho, Sojitz and Vinacomin; Toyota Tsusho, Shin-Etsu and IREL), told by each
+        // party's PARTY_TO: 2 + 6; 2009 none.
+        await Expect(histogram.Locator("rect[data-year='2010']")).ToHaveAttributeAsync("data-count", "8");
         await Expect(histogram.Locator("rect.current")).ToHaveAttributeAsync("data-year", "2024");
-        await Expect(histogram).ToHaveAttributeAsync("aria-label", new Regex("^Changes per year: 2010: 2, 2011: "));
+        await Expect(histogram).ToHaveAttributeAsync("aria-label", new Regex("^Changes per year: 2010: 8, 2011: "));
 
         await _page.Locator("#as-of-year").FillAsync("2012");
         await _page.Locator("#as-of-year").DispatchEventAsync("change");
@@ -39,7 +41,7 @@ public sealed class TimeAndCitationTests(ExplorerServer server) : IClassFixture<
     }
 
     [Fact]
-    public async Task WhatChanged_AtCaresterInApril2026_ListsUsaRareEarthsAndInfraViasDeals_WithTheirFiling()
+    public async Task WhatChanged_AtCaresterInApril2026_ListsUsaRareEarthsAndInfraViasDealsAndThePartnership_WithTheirFiling()
     {
         await OpenAsync("#asOf=2026-05-01");
         await _page.Locator("#questions summary").ClickAsync();
@@ -50,23 +52,27 @@ public sealed class TimeAndCitationTests(ExplorerServer server) : IClassFixture<
         await form.Locator("button[type='submit']").ClickAsync();
 
         var rows = _page.Locator("#table-view tbody tr");
-        await Expect(_page.Locator("#table-title")).ToHaveTextAsync("What changed from 2026-04-01 to 2026-05-01 (carester): 3 change(s)");
-        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(_page.Locator("#table-title")).ToHaveTextAsync("What changed from 2026-04-01 to 2026-05-01 (carester): 4 change(s)");
+        await Expect(rows).ToHaveCountAsync(4);
         var seen = new List<string>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
             var cells = await rows.Nth(i).Locator("td").AllTextContentsAsync();
             Assert.Equal(["2026-04-09", "appeared"], cells.Take(2));
             Assert.StartsWith("USA Rare Earth, Inc. (SEC EDGAR): USA Rare Earth, Inc. Form 8-K", cells[4], StringComparison.Ordinal);
             seen.Add($"{cells[2]} | {cells[3]}");
         }
-        // graph-seed's three events of 2026-04-09 about Carester that the changes query tells (the partnership is a deal node's).
+        // graph-seed's four events of 2026-04-09 about Carester: two investments, the supply agreement, and Carester's
+        // part in the partnership (told by its PARTY_TO; the other parties' PARTY_TO do not touch Carester).
         Assert.Equal(
         [
             "InfraVia Capital Partners INVESTED_IN Carester SAS | InvestmentMade evt-inv-infravia-carester-2026",
             "USA Rare Earth, Inc. INVESTED_IN Carester SAS | InvestmentMade evt-inv-usar-carester-2026",
             "USA Rare Earth, Inc. SUPPLIES Carester SAS (re-concentrate) | SupplyAgreementSigned evt-sup-usar-carester-feedstock-2026",
-        ], seen.Order(StringComparer.Ordinal));
+        ], seen.Where(s => !s.Contains(" PARTY_TO ", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        var partnership = Assert.Single(seen, s => s.Contains(" PARTY_TO ", StringComparison.Ordinal));
+        Assert.StartsWith("Carester SAS PARTY_TO ", partnership, StringComparison.Ordinal);
+        Assert.EndsWith("| PartnershipFormed evt-pt-usar-carester-infravia-2026", partnership, StringComparison.Ordinal);
         await Expect(_page.Locator("#view-list button[data-node='infravia-capital-partners']")).ToBeVisibleAsync();
         await _page.AssertNoSeriousAccessibilityViolationAsync("the what-changed view");
     }
