@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.Subscriptions;
+using KnowledgeGraph.Domain.Events;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
@@ -42,6 +43,13 @@ public sealed class SubscriptionType : ObjectGraphType
             .ResolveStream(ctx =>
             {
                 var types = ctx.GetArgument<List<string>?>("types")?.ToHashSet(StringComparer.Ordinal);
+                if (types?.FirstOrDefault(t => EventCatalog.Find(t) is null) is { } unknown)
+                {
+                    throw new ExecutionError($"types: '{unknown}' is not an event type of the catalog (e.g. {string.Join(", ", EventCatalog.Types.Take(3).Select(t => t.Name))})")
+                    {
+                        Code = "BAD_USER_INPUT",
+                    };
+                }
                 return Stream(ctx, (e, _) => Task.FromResult(types is null || types.Contains(e.EventType) ? e : null));
             });
     }

@@ -88,4 +88,19 @@ public sealed class ResumeTests(TestDatabase database) : IClassFixture<TestDatab
         Assert.Equal("""{"eventId":"evt-typed-two","eventType":"SupplyAgreementSigned"}""", live.ToJsonString());
         Assert.Equal("""{"eventId":"evt-typed-three","eventType":"SupplyAgreementSigned"}""", afterTheEnding.ToJsonString());
     }
+
+    [Fact]
+    public async Task EventRecorded_WithATypeOutsideTheCatalog_IsRefusedNamingIt()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var server = new ApiServer<Program>(db.ConnectionString);
+        await using var client = await GraphQLWsClient.ConnectAndInitAsync(server.WebSocketAddress);
+
+        // When a subscriber misspells a type, it is told so, instead of waiting for events that never come
+        await client.SubscribeAsync("typo", """subscription { eventRecorded(types: ["SupplyAgreementSigned", "SupplyAgreementSined"]) { eventId } }""");
+        var refusal = await client.ReceiveAsync();
+
+        Assert.Equal("error", refusal?["type"]?.GetValue<string>());
+        Assert.StartsWith("types: 'SupplyAgreementSined' is not an event type of the catalog", refusal!["payload"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
