@@ -18,7 +18,9 @@ public static class Exporter
                 continue;
             }
             await writer.WriteLineAsync(EventJson.ToLine(EnvelopeHeaders.Read(stored)).AsMemory(), ct);
-            progress?.Report(++count);
+            // Counted apart: in progress?.Report(++count) the increment is skipped with the reporter.
+            count++;
+            progress?.Report(count);
         }
         await writer.FlushAsync(ct);
         return count;
