@@ -1,14 +1,17 @@
+using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.EventStore.Import;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
+using KnowledgeGraph.Graph.Postgres;
 using KnowledgeGraph.Graph.Projection;
 using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Graph.Tests;
 
 /// <summary>
-/// Node attributes in both clocks: a facility's status and capacity and a firm's name as they were at a world date,
-/// as the events recorded up to a knowledge point describe them (scenario files attributes-*.jsonl).
+/// Node attributes in both clocks: a facility's status and capacity, a firm's name, a policy's title and status and a
+/// deal's status as they were at a world date, as the events recorded up to a knowledge point describe them (scenario
+/// files attributes-*.jsonl and versions-*.jsonl).
 /// </summary>
 public class AttributesInWorldTimeTests
 {
@@ -19,15 +22,7 @@ public class AttributesInWorldTimeTests
         await using var database = await TestDatabase.CreateAsync();
         var (writer, reader, dataSource) = GraphFixture.Postgres(database);
         await using var __ = dataSource;
-        await using var store = database.CreateStore();
-        var points = new List<long>();
-        foreach (var file in new[] { "attributes-1-registered.jsonl", "attributes-2-changed.jsonl" })
-        {
-            var summary = await new Importer(store, database.ConnectionString).ImportAsync(JsonLinesSource.Read([GraphFixture.ScenarioFile(file)]), ct: ct);
-            Assert.Empty(summary.Rejections);
-            await GraphRebuild.RunAsync(store, writer, null, 100, ct);
-            points.Add((await reader.KnowledgeAsync(Knowledge.All, ct)).Sequence);
-        }
+        var points = await ImportEachAsync(database, writer, reader, ct, "attributes-1-registered.jsonl", "attributes-2-changed.jsonl");
 
         var seen = new List<string>();
         foreach (var point in points)
@@ -48,6 +43,69 @@ public class AttributesInWorldTimeTests
         Assert.Equal("Operating 2000 Nordic Rare Earths", latest);
         Assert.Equal("UnderConstruction - Nordic Oxides", beforeRegistration);
     }
+
+    [Fact]
+    public async Task APolicyAmendedAndRevoked_AndADealEnded_ReadAsTheyWereAtEachDate_AtEachKnowledgePoint()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        var (writer, reader, dataSource) = GraphFixture.Postgres(database);
+        await using var __ = dataSource;
+        var points = await ImportEachAsync(database, writer, reader, ct, "versions-1-recorded.jsonl", "versions-2-changed.jsonl");
+
+        var seen = new List<string>();
+        foreach (var point in points)
+        {
+            foreach (var asOf in new DateOnly[] { new(2015, 1, 1), new(2022, 6, 1), new(2023, 6, 1), new(2024, 9, 1), new(2025, 9, 1) })
+            {
+                seen.Add(await DescribeDealAndPolicyAsync(reader.KnownAt(new Knowledge(point)).AttributesAsOf(asOf), ct));
+            }
+        }
+        var latest = await DescribeDealAndPolicyAsync(reader, ct);
+
+        Assert.Equal(
+        [
+            // Before the enactment and the signing: as registered. The amendment of 2023 is believed at the first point.
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
+            "Magnet and alloy grant InForce - ndfeb-magnet,ndfeb-alloy | Signed - | revoked: 0",
+            "Magnet and alloy grant InForce - ndfeb-magnet,ndfeb-alloy | Signed - | revoked: 0",
+            "Magnet and alloy grant InForce - ndfeb-magnet,ndfeb-alloy | Signed - | revoked: 0",
+            // The second point retracts it, renames the grant from 2024, ends the agreement in 2024-07 and revokes the grant in 2025-06.
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
+            "Magnet grant 2024 InForce - ndfeb-magnet | Ended 2024-07-01 | revoked: 0",
+            "Magnet grant 2024 Revoked 2025-06-01 ndfeb-magnet | Ended 2024-07-01 | revoked: 1",
+        ], seen);
+        Assert.Equal("Magnet grant 2024 Revoked 2025-06-01 ndfeb-magnet | Ended 2024-07-01 | revoked: 1", latest);
+    }
+
+    /// <summary>Imports the scenario files one after the other, projecting each, and returns the knowledge point after each.</summary>
+    private static async Task<List<long>> ImportEachAsync(TestDatabase database, IGraphWriter writer, PostgresGraphReader reader, CancellationToken ct, params string[] files)
+    {
+        await using var store = database.CreateStore();
+        var points = new List<long>();
+        foreach (var file in files)
+        {
+            var summary = await new Importer(store, database.ConnectionString).ImportAsync(JsonLinesSource.Read([GraphFixture.ScenarioFile(file)]), ct: ct);
+            Assert.Empty(summary.Rejections);
+            await GraphRebuild.RunAsync(store, writer, null, 100, ct);
+            points.Add((await reader.KnowledgeAsync(Knowledge.All, ct)).Sequence);
+        }
+        return points;
+    }
+
+    /// <summary>The grant read by id, the agreement found by the question that finds a node of any label, and the revoked policies listed.</summary>
+    private static async Task<string> DescribeDealAndPolicyAsync(IGraphReader reader, CancellationToken ct)
+    {
+        var grant = Assert.IsType<Policy>(Assert.Single(await reader.NodesAsync(Labels.Policy, ["se-magnet-grant"], ct)));
+        var agreement = Assert.IsType<SupplyAgreement>(await reader.NodeAsync("fjord-baltic-oxide", ct));
+        var revoked = await reader.PoliciesAsync(new PolicyFilter(Status: PolicyStatus.Revoked), null, 10, ct);
+        return $"{grant.Title} {grant.Status} {Date(grant.RevokedOn)} {string.Join(',', grant.Products)} | {agreement.Status} {Date(agreement.EndedOn)} | revoked: {revoked.TotalCount}";
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 
     /// <summary>The plant read by id and the firm found by the question that finds a node of any label, both through the graph's views.</summary>
     private static async Task<string> DescribeAsync(IGraphReader reader, CancellationToken ct)

@@ -22,7 +22,7 @@ public class KnowledgeTimeTests
         await using var __ = dataSource;
         await using var store = database.CreateStore();
         await ImportAsync(store, database, "cycles.jsonl", "cycles-retractions.jsonl", "knowledge-1-recorded.jsonl", "knowledge-2-retracted.jsonl", "knowledge-3-new-agreement.jsonl",
-            "attributes-1-registered.jsonl", "attributes-2-changed.jsonl");
+            "attributes-1-registered.jsonl", "attributes-2-changed.jsonl", "versions-1-recorded.jsonl", "versions-2-changed.jsonl");
         await writer.ResetAsync(ct);
         await using var session = store.QuerySession();
         var all = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync(ct);
@@ -42,6 +42,11 @@ public class KnowledgeTimeTests
         Assert.EndsWith($"|known|{Sequence("k-sup-rotor-jp")}|{Sequence("k-retract-rotor-jp")}", retracted);
         Assert.Contains(live, l => l.StartsWith("node|Facility|lulea-plant|", StringComparison.Ordinal)
             && l.Contains("|attrs|2024-04-01|open|", StringComparison.Ordinal) && l.EndsWith("|open", StringComparison.Ordinal));
+        Assert.Contains(live, l => l.StartsWith("node|Deal|fjord-baltic-oxide|", StringComparison.Ordinal)
+            && l.Contains("|attrs|start|2024-07-01|", StringComparison.Ordinal) && l.EndsWith($"|known|{Sequence("v-sup-fjord-baltic-ended")}|open", StringComparison.Ordinal));
+        Assert.Contains(live, l => l.StartsWith("node|Policy|se-magnet-grant|", StringComparison.Ordinal)
+            && l.Contains("|attrs|2023-01-01|open|", StringComparison.Ordinal)
+            && l.EndsWith($"|known|{Sequence("v-pol-grant-alloys")}|{Sequence("v-retract-grant-alloys")}", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class StreamFolderTests
         var supplies = Single(graph, Relationships.Supplies);
         Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2027, 3, 1)), (supplies.ValidFrom, supplies.ValidTo));
         Assert.Equal(["e1", "e2"], supplies.EventIds);
-        Assert.Equal(DealStatus.Ended, Assert.IsType<SupplyAgreement>(graph.Nodes.Single()).Status);
+        Assert.Equal(DealStatus.Ended, Assert.IsType<SupplyAgreement>(graph.Latest().Nodes.Single()).Status);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class StreamFolderTests
 
         Assert.Equal("proposed 2024-09-01..2025-02-01, signed 2025-02-01..open", Versions(graph, Relationships.Supplies, e => WireName.Of(((Supplies)e).Status)));
         Assert.Equal(["e1", "e2"], graph.Edges.Last(e => e.Type == Relationships.Supplies).EventIds);
-        Assert.Equal(DealStatus.Signed, ((Deal)graph.Nodes.Single()).Status);
+        Assert.Equal(DealStatus.Signed, ((Deal)graph.Latest().Nodes.Single()).Status);
     }
 
     [Fact]
@@ -120,8 +120,8 @@ public class StreamFolderTests
             Event("e2", "2023-06-01", new PartnershipStatusChanged("p", "announced")),
             Event("e3", "2024-01-01", new PartnershipStatusChanged("p", "active"))];
 
-        Assert.Equal(DealStatus.Active, ((Deal)Fold("deal:p", events).Nodes.Single()).Status);
-        var ended = Fold("deal:p", [.. events, Event("e4", "2025-01-01", new PartnershipEnded("p"))]);
+        Assert.Equal(DealStatus.Active, ((Deal)Fold("deal:p", events).Latest().Nodes.Single()).Status);
+        var ended = Fold("deal:p", [.. events, Event("e4", "2025-01-01", new PartnershipEnded("p"))]).Latest();
         Assert.Equal((DealStatus.Ended, 4), (((Deal)ended.Nodes.Single()).Status, ended.Nodes.Single().EventIds.Count));
     }
 
@@ -134,7 +134,7 @@ public class StreamFolderTests
             Event("e3", "2024-07-01", new StakeChanged("i", 0))]);
 
         Assert.Equal("40 2020-01-10..2022-03-01, 55 2022-03-01..2024-07-01", Versions(graph, Relationships.Owns, e => ((Owns)e).StakePercent));
-        Assert.Equal(0m, Assert.IsType<Investment>(graph.Nodes.Single()).StakePercent);
+        Assert.Equal(0m, Assert.IsType<Investment>(graph.Latest().Nodes.Single()).StakePercent);
         Assert.Empty(graph.Errors);
     }
 

@@ -6,8 +6,9 @@ namespace KnowledgeGraph.Graph.Model;
 public sealed record DealParty(string OrganizationId, DealRole Role);
 
 /// <summary>
-/// An investment, a partnership or a supply agreement, with its latest status (ended for an ended partnership or
-/// agreement). Its parties and the products it is about are derived here, once.
+/// One version in world time of an investment, a partnership or a supply agreement: its status (ended once a
+/// partnership or an agreement has ended) and, for an investment, its stake. Its parties and the products it is about
+/// are derived here, once.
 /// </summary>
 public abstract record Deal(string Id, DateOnly? ValidFrom, IReadOnlyList<string> EventIds, DealStatus Status)
     : GraphNode(Id, ValidFrom, EventIds)

@@ -24,7 +24,7 @@ public sealed record Facility(
     public override string Caption => Name;
 }
 
-/// <summary>A policy as last amended; in force from its enactment until revoked.</summary>
+/// <summary>One version of a policy's attributes in world time: its title and what it names, as amended, and whether it is revoked yet.</summary>
 public sealed record Policy(
     string Id, DateOnly? ValidFrom, IReadOnlyList<string> EventIds,
     string Jurisdiction, PolicyKind Kind, string Title, PolicyStatus Status, DateOnly? RevokedOn,

@@ -5,7 +5,7 @@ using static KnowledgeGraph.Graph.Projection.GraphBuilder;
 
 namespace KnowledgeGraph.Graph.Projection;
 
-/// <summary>Investments, partnerships and supply agreements: a Deal node, its parties, and the edges it implies.</summary>
+/// <summary>Investments, partnerships and supply agreements: a Deal node with its attributes over time, its parties, and the edges it implies.</summary>
 internal static class DealFold
 {
     public static void Fold(List<StreamEvent> active, bool everRegistered, GraphBuilder graph)
@@ -62,75 +62,86 @@ internal static class DealFold
             };
     }
 
-    private static void Investment(InvestmentMade made, StreamEvent first, List<StreamEvent> changes, GraphBuilder graph)
+    private static void Investment(InvestmentMade made, StreamEvent first, List<StreamEvent> rest, GraphBuilder graph)
     {
-        var statuses = Timeline.Periods([(first, WireName.Parse<DealStatus>(made.Status)), .. changes
-            .Where(c => c.Envelope.Data is InvestmentStatusChanged)
-            .Select(c => (c, WireName.Parse<DealStatus>(((InvestmentStatusChanged)c.Envelope.Data).Status)))]);
-        var deal = new Investment(made.DealId, first.Envelope.EffectiveDate, NodeIds([first, .. changes]),
-            statuses.Count > 0 ? statuses[^1].Value : WireName.Parse<DealStatus>(made.Status), WireName.Parse<InvestmentInstrument>(made.Instrument),
-            made.InvestorId, made.TargetId, made.Amount, made.Currency, made.StakePercent);
-        var stakes = Stakes(deal, statuses.FirstOrDefault(p => p.Value == DealStatus.Completed), changes.Where(c => c.Envelope.Data is StakeChanged).ToList(), graph);
-        graph.Node(deal with { StakePercent = stakes.Count > 0 ? stakes[^1].Value : made.StakePercent });
+        var statuses = Timeline.Periods([(first, WireName.Parse<DealStatus>(made.Status)), .. rest
+            .Select(e => (e, DealChange.Of(e).Status)).Where(c => c.Status is not null).Select(c => (c.e, c.Status!.Value))]);
+        var registered = new Investment(made.DealId, first.Envelope.EffectiveDate, [], WireName.Parse<DealStatus>(made.Status),
+            WireName.Parse<InvestmentInstrument>(made.Instrument), made.InvestorId, made.TargetId, made.Amount, made.Currency, made.StakePercent);
+        var completed = statuses.FirstOrDefault(p => p.Value == DealStatus.Completed);
+        var stakes = Stakes(registered, completed, rest, graph);
+        var counted = stakes.Select(p => p.Source).ToHashSet();
+        var states = States(registered, first, rest, (state, e, change) => change switch
+        {
+            { Status: { } status } => state with { Status = status },
+            { Stake: { } stake } when counted.Contains(e) => state with { StakePercent = stake },
+            _ => state,
+        });
+        graph.NodeVersions(states, (state, eventIds) => state with { EventIds = eventIds });
         foreach (var period in statuses)
         {
             graph.Edge(new InvestedIn(made.InvestorId, made.TargetId, period.From, period.To, Ids(period.Source, period.ClosedBy),
-                made.DealId, period.Value, deal.Instrument, made.StakePercent, made.Amount, made.Currency));
+                made.DealId, period.Value, registered.Instrument, made.StakePercent, made.Amount, made.Currency));
         }
         foreach (var period in stakes.Where(p => p.Value > 0))
         {
             graph.Edge(new Owns(made.InvestorId, made.TargetId, period.From, period.To, Ids(period.Source, period.ClosedBy), made.DealId, period.Value!.Value));
         }
-        Parties(deal, first, null, graph);
+        Parties(registered, first, null, graph);
     }
 
     /// <summary>
     /// Ownership counts from completion, for stakes taken as equity or by acquisition, and follows each StakeChanged
     /// until a stake of 0 (sold).
     /// </summary>
-    private static List<Period<decimal?>> Stakes(Investment made, Period<DealStatus>? completed, List<StreamEvent> stakeChanges, GraphBuilder graph)
+    private static List<Period<decimal?>> Stakes(Investment made, Period<DealStatus>? completed, List<StreamEvent> rest, GraphBuilder graph)
     {
+        var stakeChanges = rest.Select(e => (Event: e, DealChange.Of(e).Stake)).Where(c => c.Stake is not null).ToList();
         if (!made.TakesOwnership || completed is null)
         {
-            stakeChanges.ForEach(c => graph.Error(c, "StakeChanged on an investment that is not a completed equity or acquisition stake"));
+            stakeChanges.ForEach(c => graph.Error(c.Event, "StakeChanged on an investment that is not a completed equity or acquisition stake"));
             return [];
         }
-        stakeChanges.Where(c => c.Envelope.EffectiveDate < completed.From).ToList()
-            .ForEach(c => graph.Error(c, "StakeChanged dated before the investment's completion"));
-        return Timeline.Periods([(completed.Source, made.StakePercent), .. stakeChanges
-            .Where(c => c.Envelope.EffectiveDate >= completed.From)
-            .Select(c => (c, (decimal?)((StakeChanged)c.Envelope.Data).StakePercent))]);
+        stakeChanges.Where(c => c.Event.Envelope.EffectiveDate < completed.From).ToList()
+            .ForEach(c => graph.Error(c.Event, "StakeChanged dated before the investment's completion"));
+        return Timeline.Periods([(completed.Source, made.StakePercent), .. stakeChanges.Where(c => c.Event.Envelope.EffectiveDate >= completed.From)]);
     }
 
     private static void Partnership(PartnershipFormed formed, StreamEvent first, List<StreamEvent> rest, GraphBuilder graph)
     {
-        var ended = rest.FirstOrDefault(e => e.Envelope.Data is PartnershipEnded);
-        var statuses = Timeline.Periods([(first, formed.Status), .. rest
-            .Where(c => c.Envelope.Data is PartnershipStatusChanged)
-            .Select(c => (c, ((PartnershipStatusChanged)c.Envelope.Data).Status))]);
-        var deal = new Partnership(formed.DealId, first.Envelope.EffectiveDate, NodeIds([first, .. rest]),
-            ended is not null ? DealStatus.Ended : WireName.Parse<DealStatus>(statuses.Count > 0 ? statuses[^1].Value : formed.Status),
-            WireName.Parse<PartnershipKind>(formed.Kind), formed.PartyIds, List(formed.Products), ended?.Envelope.EffectiveDate,
-            (ended?.Envelope.Data as PartnershipEnded)?.Reason);
-        graph.Node(deal);
-        Parties(deal, first, ended, graph);
+        var ended = rest.FirstOrDefault(e => DealChange.Of(e).Ends);
+        var registered = new Partnership(formed.DealId, first.Envelope.EffectiveDate, [], WireName.Parse<DealStatus>(formed.Status),
+            WireName.Parse<PartnershipKind>(formed.Kind), formed.PartyIds, List(formed.Products), null, null);
+        var states = States(registered, first, rest, (state, e, change) => change switch
+        {
+            { Ends: true } when e == ended => state with { Status = DealStatus.Ended, EndedOn = e.Envelope.EffectiveDate, EndReason = change.Reason },
+            { Status: { } status } when state.EndedOn is null => state with { Status = status },
+            _ => state,
+        });
+        graph.NodeVersions(states, (state, eventIds) => state with { EventIds = eventIds });
+        Parties(registered, first, ended, graph);
     }
 
     private static void Supply(SupplyAgreementSigned signed, StreamEvent first, List<StreamEvent> rest, GraphBuilder graph)
     {
-        var ended = rest.FirstOrDefault(e => e.Envelope.Data is SupplyAgreementEnded);
+        var ended = rest.FirstOrDefault(e => DealChange.Of(e).Ends);
         var statuses = Timeline.Periods([(first, WireName.Parse<DealStatus>(signed.Status)), .. rest
-            .Where(c => c.Envelope.Data is SupplyAgreementStatusChanged)
-            .Select(c => (c, WireName.Parse<DealStatus>(((SupplyAgreementStatusChanged)c.Envelope.Data).Status)))]);
-        var status = statuses.Count > 0 ? statuses[^1].Value : WireName.Parse<DealStatus>(signed.Status);
-        var deal = new SupplyAgreement(signed.DealId, first.Envelope.EffectiveDate, NodeIds([first, .. rest]), ended is null ? status : DealStatus.Ended,
+            .Select(e => (e, DealChange.Of(e).Status)).Where(c => c.Status is not null).Select(c => (c.e, c.Status!.Value))]);
+        var registered = new SupplyAgreement(signed.DealId, first.Envelope.EffectiveDate, [], WireName.Parse<DealStatus>(signed.Status),
             signed.SupplierId, signed.BuyerId, signed.Product, Products.CategoryByProduct.GetValueOrDefault(signed.Product), signed.VolumeTonnesPerYear,
-            signed.StartDate, signed.EndDate, ended?.Envelope.EffectiveDate, (ended?.Envelope.Data as SupplyAgreementEnded)?.Reason);
-        graph.Node(deal);
+            signed.StartDate, signed.EndDate, null, null);
+        var states = States(registered, first, rest, (state, e, change) => change switch
+        {
+            { Ends: true } when e == ended => state with { Status = DealStatus.Ended, EndedOn = e.Envelope.EffectiveDate, EndReason = change.Reason },
+            { Status: { } status } when state.EndedOn is null => state with { Status = status },
+            _ => state,
+        });
+        graph.NodeVersions(states, (state, eventIds) => state with { EventIds = eventIds });
 
         // In force within the agreement's window, one version per status within it (proposed until signed). The status
         // it was signed with holds from the start of the window (a start date may be earlier than the signing); a later
         // change of status holds from its own date.
+        var deal = states[^1].State;
         var (from, to) = (deal.InForceFrom, deal.InForceTo);
         var versions = statuses
             .Select((p, i) => (Period: p, From: i > 0 && p.From > from ? p.From : from, To: Earlier(p.To, to)))
@@ -138,7 +149,7 @@ internal static class DealFold
             .ToList();
         if (versions.Count == 0)
         {
-            versions.Add((statuses.Count > 0 ? statuses[^1] : new Period<DealStatus>(from, to, status, first, null), from, to));
+            versions.Add((statuses.Count > 0 ? statuses[^1] : new Period<DealStatus>(from, to, registered.Status, first, null), from, to));
         }
         foreach (var (period, start, end) in versions)
         {
@@ -146,6 +157,20 @@ internal static class DealFold
                 signed.DealId, signed.Product, deal.Category, period.Value, signed.VolumeTonnesPerYear));
         }
         Parties(deal, first, ended, graph);
+    }
+
+    /// <summary>
+    /// The deal as registered, then after each later event in world-time order (effective date, then store order), as
+    /// <paramref name="apply"/> changes it: the states <see cref="GraphBuilder.NodeVersions"/> versions.
+    /// </summary>
+    private static List<(StreamEvent Event, T State)> States<T>(T registered, StreamEvent first, List<StreamEvent> rest, Func<T, StreamEvent, DealChange, T> apply)
+    {
+        var states = new List<(StreamEvent Event, T State)> { (first, registered) };
+        foreach (var e in rest.OrderBy(e => e.Envelope.EffectiveDate).ThenBy(e => e.Sequence))
+        {
+            states.Add((e, apply(states[^1].State, e, DealChange.Of(e))));
+        }
+        return states;
     }
 
     private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
