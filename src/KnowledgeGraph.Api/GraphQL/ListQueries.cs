@@ -23,14 +23,14 @@ internal static class ListQueries
                 ctx.GetArgument<string?>("after"), Paging.First(ctx), ctx.CancellationToken)));
 
         query.Field<NonNullGraphType<ConnectionType<DealType, GraphNode>>>("deals")
-            .Description("Deals by kind, party, a party's country, product or category, and effective date range, oldest first.")
+            .Description("Deals by kind, party, a party's country, product or category, and effective date range, oldest first, each with its attributes at asOf.")
             .Argument<DealKindGraphType>("kind")
             .Argument<StringGraphType>("party", "An organization id.")
             .Argument<StringGraphType>("country", "A party is based there.")
             .Argument<StringGraphType>("product", "A product or a category.")
             .Argument<DateGraphType>("from", "Effective on or after.").Argument<DateGraphType>("to", "Effective on or before.")
             .Paged()
-            .KnowledgeArguments()
+            .AsOfArgument()
             .ResolveAsync(async ctx =>
             {
                 var codes = ctx.GetArgument<string?>("product") is { } p ? Inputs.NeedCodes(Inputs.Products("product", p)) : null;
@@ -40,11 +40,11 @@ internal static class ListQueries
             });
 
         query.Field<NonNullGraphType<ConnectionType<PolicyType, GraphNode>>>("policies")
-            .Description("Policies by jurisdiction, kind, product or category covered, beneficiary and status, by id.")
+            .Description("Policies by jurisdiction, kind, product or category covered, beneficiary and status, as they stood at asOf, by id.")
             .Argument<StringGraphType>("jurisdiction", "A country code or a bloc.").Argument<PolicyKindGraphType>("kind").Argument<StringGraphType>("product")
-            .Argument<StringGraphType>("beneficiary", "An organization id.").Argument<PolicyStatusGraphType>("status")
+            .Argument<StringGraphType>("beneficiary", "An organization id.").Argument<PolicyStatusGraphType>("status", "Status at asOf.")
             .Paged()
-            .KnowledgeArguments()
+            .AsOfArgument()
             .ResolveAsync(async ctx => Connections.ById(await ctx.Loaders().Reader.PoliciesAsync(new PolicyFilter(ctx.GetArgument<string?>("jurisdiction"),
                 ctx.GetArgument<PolicyKind?>("kind"), ctx.GetArgument<string?>("product"), ctx.GetArgument<string?>("beneficiary"), ctx.GetArgument<PolicyStatus?>("status")),
                 ctx.GetArgument<string?>("after"), Paging.First(ctx), ctx.CancellationToken)));

@@ -12,7 +12,7 @@ public sealed class DealType : ObjectGraphType<Deal>
         Description = "An investment, a partnership or a supply agreement, with its parties and its sources.";
         this.ImplementNode("The dealId of its events.");
         Field<NonNullGraphType<DealKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind);
-        Field<NonNullGraphType<DealStatusGraphType>>("status").Description("Its latest status (ENDED for an ended partnership or agreement).").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<DealStatusGraphType>>("status").Description("Its status at asOf (ENDED once a partnership or an agreement has ended).").Resolve(ctx => ctx.Source.Status);
         Field<PartnershipKindGraphType>("partnershipKind").Resolve(ctx => (ctx.Source as Partnership)?.PartnershipKind);
         Field<InstrumentGraphType>("instrument").Resolve(ctx => (ctx.Source as Investment)?.Instrument);
         Field<StringGraphType>("product").Resolve(ctx => (ctx.Source as SupplyAgreement)?.Product);
@@ -20,11 +20,11 @@ public sealed class DealType : ObjectGraphType<Deal>
             .Resolve(ctx => ctx.Source.ProductsTraded);
         Field<DecimalGraphType>("amount").Resolve(ctx => (ctx.Source as Investment)?.Amount);
         Field<StringGraphType>("currency").Resolve(ctx => (ctx.Source as Investment)?.Currency);
-        Field<DecimalGraphType>("stakePercent").Resolve(ctx => (ctx.Source as Investment)?.StakePercent);
+        Field<DecimalGraphType>("stakePercent").Description("An investment's stake at asOf (0 once sold).").Resolve(ctx => (ctx.Source as Investment)?.StakePercent);
         Field<DecimalGraphType>("volumeTonnesPerYear").Resolve(ctx => (ctx.Source as SupplyAgreement)?.VolumeTonnesPerYear);
         Field<DateGraphType>("startDate").Resolve(ctx => (ctx.Source as SupplyAgreement)?.StartDate);
         Field<DateGraphType>("endDate").Resolve(ctx => (ctx.Source as SupplyAgreement)?.EndDate);
-        Field<DateGraphType>("endedOn").Resolve(ctx => ctx.Source switch { Partnership p => p.EndedOn, SupplyAgreement s => s.EndedOn, _ => null });
+        Field<DateGraphType>("endedOn").Description("When it ended, once it had ended by asOf.").Resolve(ctx => ctx.Source switch { Partnership p => p.EndedOn, SupplyAgreement s => s.EndedOn, _ => null });
         Field<DateGraphType>("effectiveDate").Description("When it was recorded as taking effect.").Resolve(ctx => ctx.Source.ValidFrom);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DealPartyType>>>>("parties").Description("Its parties and their roles, over all time.")
             .Resolve(ctx => new ThenResult<IReadOnlyList<GraphEdge>?, IReadOnlyList<GraphEdge>>(
