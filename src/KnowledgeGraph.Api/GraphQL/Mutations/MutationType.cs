@@ -35,6 +35,7 @@ public sealed class MutationType : ObjectGraphType
         PolicyEnacted: "enactPolicy",
         PolicyAmended: "amendPolicy",
         PolicyRevoked: "revokePolicy",
+        PolicySuspended: "suspendPolicy",
         BlocJoined: "joinBloc",
         BlocLeft: "leaveBloc",
         EventRetracted: null);
