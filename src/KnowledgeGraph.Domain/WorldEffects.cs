@@ -44,7 +44,6 @@ public sealed partial class World
         public Effect Visit(PolicyAmended e) => new(() => { });
 
         public Effect Visit(PolicyRevoked e) => new(() => w._policyRevoked[e.PolicyId] = true);
-        public Effect Visit(PolicySuspended e) => new(() => { });
 
         public Effect Visit(BlocJoined e) => new(() => w._memberships.Add((e.Country, e.Bloc)), () => w._memberships.Remove((e.Country, e.Bloc)));
 

@@ -93,7 +93,6 @@ internal static class CurationRules
         public CapacityChange? Visit(PolicyEnacted e) => null;
         public CapacityChange? Visit(PolicyAmended e) => null;
         public CapacityChange? Visit(PolicyRevoked e) => null;
-        public CapacityChange? Visit(PolicySuspended e) => null;
         public CapacityChange? Visit(BlocJoined e) => null;
         public CapacityChange? Visit(BlocLeft e) => null;
         public CapacityChange? Visit(EventRetracted e) => null;

@@ -9,7 +9,7 @@ public static class EventCatalog
         typeof(InvestmentMade), typeof(InvestmentStatusChanged), typeof(StakeChanged),
         typeof(PartnershipFormed), typeof(PartnershipStatusChanged), typeof(PartnershipEnded),
         typeof(SupplyAgreementSigned), typeof(SupplyAgreementStatusChanged), typeof(SupplyAgreementEnded),
-        typeof(PolicyEnacted), typeof(PolicyAmended), typeof(PolicyRevoked), typeof(PolicySuspended),
+        typeof(PolicyEnacted), typeof(PolicyAmended), typeof(PolicyRevoked),
         typeof(BlocJoined), typeof(BlocLeft),
         typeof(EventRetracted));
 

@@ -23,7 +23,6 @@ public interface IEventVisitor<out TResult>
     TResult Visit(PolicyEnacted e);
     TResult Visit(PolicyAmended e);
     TResult Visit(PolicyRevoked e);
-    TResult Visit(PolicySuspended e);
     TResult Visit(BlocJoined e);
     TResult Visit(BlocLeft e);
     TResult Visit(EventRetracted e);

@@ -31,7 +31,6 @@ public readonly record struct MembershipChange(string Country, string Bloc, bool
         public MembershipChange? Visit(PolicyEnacted e) => null;
         public MembershipChange? Visit(PolicyAmended e) => null;
         public MembershipChange? Visit(PolicyRevoked e) => null;
-        public MembershipChange? Visit(PolicySuspended e) => null;
         public MembershipChange? Visit(EventRetracted e) => null;
     }
 }

@@ -24,7 +24,6 @@ public sealed record PerEventType<T>(
     T PolicyEnacted,
     T PolicyAmended,
     T PolicyRevoked,
-    T PolicySuspended,
     T BlocJoined,
     T BlocLeft,
     T EventRetracted) : IEventVisitor<T>
@@ -68,8 +67,6 @@ public sealed record PerEventType<T>(
     public T Visit(PolicyAmended e) => PolicyAmended;
 
     public T Visit(PolicyRevoked e) => PolicyRevoked;
-
-    public T Visit(PolicySuspended e) => PolicySuspended;
 
     public T Visit(BlocJoined e) => BlocJoined;
 

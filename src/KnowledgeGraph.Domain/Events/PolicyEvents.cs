@@ -38,12 +38,3 @@ public sealed record PolicyRevoked(string PolicyId) : CatalogEvent
 
     public override TResult Accept<TResult>(IEventVisitor<TResult> visitor) => visitor.Visit(this);
 }
-
-public sealed record PolicySuspended(string PolicyId) : CatalogEvent
-{
-    public override StreamId StreamIn(Func<string, StreamId> streamOfStoredEvent) => StreamId.Policy(PolicyId);
-
-    public override bool RegistersEntity() => false;
-
-    public override TResult Accept<TResult>(IEventVisitor<TResult> visitor) => visitor.Visit(this);
-}

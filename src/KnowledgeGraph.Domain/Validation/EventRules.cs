@@ -36,7 +36,6 @@ public static class EventRules
         public Checks Visit(PolicyEnacted e) => Run(c => PolicyRules.Enacted(e, c));
         public Checks Visit(PolicyAmended e) => Run(c => PolicyRules.Amended(e, c));
         public Checks Visit(PolicyRevoked e) => Run(c => PolicyRules.Revoked(e, c));
-        public Checks Visit(PolicySuspended e) => Run(_ => { });
         public Checks Visit(BlocJoined e) => Run(c => Membership(e.Country, e.Bloc, joining: true, c));
         public Checks Visit(BlocLeft e) => Run(c => Membership(e.Country, e.Bloc, joining: false, c));
         public Checks Visit(EventRetracted e) => Run(c => Retracted(e, ownId, c));

@@ -38,7 +38,6 @@ internal sealed record DealChange(DealStatus? Status = null, decimal? Stake = nu
         public DealChange Visit(PolicyEnacted e) => DealChange.None;
         public DealChange Visit(PolicyAmended e) => DealChange.None;
         public DealChange Visit(PolicyRevoked e) => DealChange.None;
-        public DealChange Visit(PolicySuspended e) => DealChange.None;
         public DealChange Visit(BlocJoined e) => DealChange.None;
         public DealChange Visit(BlocLeft e) => DealChange.None;
         public DealChange Visit(EventRetracted e) => DealChange.None;

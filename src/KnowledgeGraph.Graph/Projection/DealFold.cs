@@ -48,7 +48,6 @@ internal static class DealFold
         public OpenedFold? Visit(PolicyEnacted e) => null;
         public OpenedFold? Visit(PolicyAmended e) => null;
         public OpenedFold? Visit(PolicyRevoked e) => null;
-        public OpenedFold? Visit(PolicySuspended e) => null;
         public OpenedFold? Visit(BlocJoined e) => null;
         public OpenedFold? Visit(BlocLeft e) => null;
         public OpenedFold? Visit(EventRetracted e) => null;

@@ -76,7 +76,6 @@ internal static class FacilityFold
         public Func<FacilityRegistered, FacilityRegistered> Visit(PolicyEnacted e) => Unchanged;
         public Func<FacilityRegistered, FacilityRegistered> Visit(PolicyAmended e) => Unchanged;
         public Func<FacilityRegistered, FacilityRegistered> Visit(PolicyRevoked e) => Unchanged;
-        public Func<FacilityRegistered, FacilityRegistered> Visit(PolicySuspended e) => Unchanged;
         public Func<FacilityRegistered, FacilityRegistered> Visit(BlocJoined e) => Unchanged;
         public Func<FacilityRegistered, FacilityRegistered> Visit(BlocLeft e) => Unchanged;
         public Func<FacilityRegistered, FacilityRegistered> Visit(EventRetracted e) => Unchanged;

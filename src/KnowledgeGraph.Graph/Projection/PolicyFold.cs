@@ -74,7 +74,6 @@ internal static class PolicyFold
 
         public Change Visit(PolicyAmended e) => new(e.Title, e.Products, e.BeneficiaryIds, e.TargetCountries);
         public Change Visit(PolicyRevoked e) => new(Revokes: true);
-        public Change Visit(PolicySuspended e) => Change.None;
 
         public Change Visit(OrganizationRegistered e) => Change.None;
         public Change Visit(OrganizationUpdated e) => Change.None;

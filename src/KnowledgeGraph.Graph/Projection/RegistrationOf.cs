@@ -30,7 +30,6 @@ internal sealed class RegistrationOf : IEventVisitor<Type?>
     public Type? Visit(PolicyEnacted e) => typeof(PolicyEnacted);
     public Type? Visit(PolicyAmended e) => typeof(PolicyEnacted);
     public Type? Visit(PolicyRevoked e) => typeof(PolicyEnacted);
-    public Type? Visit(PolicySuspended e) => typeof(PolicyEnacted);
     public Type? Visit(BlocJoined e) => null;
     public Type? Visit(BlocLeft e) => null;
     public Type? Visit(EventRetracted e) => null;

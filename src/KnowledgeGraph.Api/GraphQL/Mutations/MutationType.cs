@@ -35,7 +35,6 @@ public sealed class MutationType : ObjectGraphType
         PolicyEnacted: "enactPolicy",
         PolicyAmended: "amendPolicy",
         PolicyRevoked: "revokePolicy",
-        PolicySuspended: "suspendPolicy",
         BlocJoined: "joinBloc",
         BlocLeft: "leaveBloc",
         EventRetracted: null);
