@@ -68,8 +68,11 @@ public sealed class QueryType : ObjectGraphType
             {
                 var direction = ctx.GetArgument("direction", "BOTH");
                 var offset = Connections.Offset(ctx.GetArgument<string?>("after"));
+                // Asked only for the count, the store counts and reads no neighbour.
+                var first = Paging.First(ctx);
+                var counted = ctx.SubFields?.Values.All(f => f.FieldType.Name is "totalCount" or "__typename") == true;
                 return Connections.AtOffset(await GraphPaths.NeighboursAsync(ctx.Loaders().Reader, ctx.GetArgument<string>("id"), ctx.GetArgument<List<string>?>("types"),
-                    direction != "IN", direction != "OUT", ctx.AsOf(), offset, Paging.First(ctx), ctx.CancellationToken), offset);
+                    direction != "IN", direction != "OUT", ctx.AsOf(), offset, counted ? 0 : first, ctx.CancellationToken), offset);
             });
         this.AddListQueries();
         this.AddAnalysisQueries();
