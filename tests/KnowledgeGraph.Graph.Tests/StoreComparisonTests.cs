@@ -36,7 +36,11 @@ public class StoreComparisonTests(ScenarioGraphs graphs) : IClassFixture<Scenari
         ["edges"] = async (r, ct) => await r.EdgesAsync(new EdgeQuery([Relationships.Owns, Relationships.Supplies], AsOf: Mid2025), ct),
         ["edgesFrom"] = async (r, ct) => await r.EdgesAsync(new EdgeQuery([Relationships.Supplies], FromIds: ["jl-mag"]), ct),
         ["node"] = async (r, ct) => new[] { await r.NodeAsync("gm", ct), await r.NodeAsync("DE", ct), await r.NodeAsync("nobody", ct) },
-        ["neighbours"] = async (r, ct) => await GraphPaths.NeighboursAsync(r, (await r.NodeAsync("DE", ct))!, null, true, true, Mid2025, ct),
+        ["neighbours"] = async (r, ct) => new[]
+        {
+            await r.NeighboursAsync("DE", GraphPaths.Traversed, true, true, Mid2025, 0, 500, ct), await r.NeighboursAsync("DE", GraphPaths.Traversed, true, true, Mid2025, 2, 3, ct),
+            await r.NeighboursAsync("gm", [Relationships.Supplies], false, true, Mid2025, 0, 2, ct), await r.NeighboursAsync("nobody", GraphPaths.Traversed, true, true, Mid2025, 0, 20, ct),
+        },
         ["supplyLinks"] = async (r, ct) => new[]
         {
             await r.SupplyLinksAsync("gm", null, null, Mid2025, ct), await r.SupplyLinksAsync(null, "jl-mag", null, Mid2025, ct),

@@ -66,12 +66,13 @@ public sealed class QueryType : ObjectGraphType
             .AsOfArgument()
             .ResolveAsync(async ctx =>
             {
-                var reader = ctx.Loaders().Reader;
-                var node = await reader.NodeAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken)
-                    ?? throw new QueryInputException("id", $"no node with id '{ctx.GetArgument<string>("id")}'");
                 var direction = ctx.GetArgument("direction", "BOTH");
-                var all = await GraphPaths.NeighboursAsync(reader, node, ctx.GetArgument<List<string>?>("types"), direction != "IN", direction != "OUT", ctx.AsOf(), ctx.CancellationToken);
-                return Connections.Slice(all, ctx.GetArgument<string?>("after"), Paging.First(ctx));
+                var offset = Connections.Offset(ctx.GetArgument<string?>("after"));
+                // Asked only for the count, the store counts and reads no neighbour.
+                var first = Paging.First(ctx);
+                var counted = ctx.SubFields?.Values.All(f => f.FieldType.Name is "totalCount" or "__typename") == true;
+                return Connections.AtOffset(await GraphPaths.NeighboursAsync(ctx.Loaders().Reader, ctx.GetArgument<string>("id"), ctx.GetArgument<List<string>?>("types"),
+                    direction != "IN", direction != "OUT", ctx.AsOf(), offset, counted ? 0 : first, ctx.CancellationToken), offset);
             });
         this.AddListQueries();
         this.AddAnalysisQueries();

@@ -14,14 +14,18 @@ public sealed partial class Neo4jGraphReader
         return result.Rows is [var row, ..] ? Neo4jMaps.Node(row["node"]) : null;
     }
 
-    public async Task<IReadOnlyList<Neighbour>> NeighboursAsync(GraphNode node, IReadOnlyCollection<string> types, bool outgoing, bool incoming,
-        DateOnly asOf, CancellationToken ct)
+    /// <summary>The node, then its neighbours: two statements, the page cut here.</summary>
+    public async Task<Page<Neighbour>?> NeighboursAsync(string id, IReadOnlyCollection<string> types, bool outgoing, bool incoming,
+        DateOnly asOf, int skip, int first, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(types);
+        if (await NodeAsync(id, ct) is not { } node)
+        {
+            return null;
+        }
         if (!CypherSlots.IsLabel(node.Label))
         {
-            return [];
+            return new Page<Neighbour>([], 0, false);
         }
         var result = await client.RunAsync(CypherSlots.BindLabel(Cypher.Neighbours, node.Label), new JsonObject
         {
@@ -31,7 +35,7 @@ public sealed partial class Neo4jGraphReader
             ["incoming"] = incoming,
             ["asOf"] = Neo4jRows.Date(asOf),
         }, ct);
-        return result.Rows.Select(r => new Neighbour(Neo4jMaps.Edge(r["edge"]), Neo4jMaps.Node(r["node"]))).ToList();
+        return Pages.Of(result.Rows.Select(r => new Neighbour(Neo4jMaps.Edge(r["edge"]), Neo4jMaps.Node(r["node"]))).ToList(), skip, first);
     }
 
     public async Task<PathAnswer> ShortestPathAsync(string fromId, string toId, IReadOnlyCollection<string> types, int maxHops, DateOnly asOf,

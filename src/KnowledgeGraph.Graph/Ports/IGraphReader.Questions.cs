@@ -9,9 +9,13 @@ public partial interface IGraphReader
     /// <summary>The node with this id: organizations first, then facilities, countries, blocs, products, categories, deals, policies.</summary>
     Task<GraphNode?> NodeAsync(string id, CancellationToken ct) => ComposedReads.NodeAsync(this, id, ct);
 
-    /// <summary>The relationships of the given types leaving and/or reaching the node, valid at the date, with their other ends.</summary>
-    Task<IReadOnlyList<Neighbour>> NeighboursAsync(GraphNode node, IReadOnlyCollection<string> types, bool outgoing, bool incoming,
-        DateOnly asOf, CancellationToken ct) => ComposedReads.NeighboursAsync(this, node, types, outgoing, incoming, asOf, ct);
+    /// <summary>
+    /// The relationships of the given types leaving and/or reaching the node with this id (found as <see cref="NodeAsync"/>
+    /// finds it), valid at the date, with their other ends: those leaving it first, then by type; the page after the first
+    /// <paramref name="skip"/>. Null when there is no node with the id.
+    /// </summary>
+    Task<Page<Neighbour>?> NeighboursAsync(string id, IReadOnlyCollection<string> types, bool outgoing, bool incoming, DateOnly asOf,
+        int skip, int first, CancellationToken ct) => ComposedReads.NeighboursAsync(this, id, types, outgoing, incoming, asOf, skip, first, ct);
 
     /// <summary>Supply agreements in force (signed, valid at the date) to the buyer and/or from the supplier, for the products (any when null).</summary>
     Task<IReadOnlyList<SupplyLink>> SupplyLinksAsync(string? buyer, string? supplier, IReadOnlySet<string>? products, DateOnly asOf,

@@ -20,6 +20,16 @@ public sealed record OrganizationFilter(
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, bool HasNextPage);
 
+public static class Pages
+{
+    /// <summary>The page of a whole list computed at once, after its first <paramref name="skip"/> items.</summary>
+    public static Page<T> Of<T>(IReadOnlyList<T> all, int skip, int first)
+    {
+        var items = all.Skip(skip).Take(first).ToList();
+        return new Page<T>(items, all.Count, skip + items.Count < all.Count);
+    }
+}
+
 /// <summary>
 /// The reads the analyses and the API are built on, written once per adapter (SQL for PostgreSQL, Cypher for Neo4j)
 /// and held to the same contract tests. The questions (the second part) are answered by the store in one statement

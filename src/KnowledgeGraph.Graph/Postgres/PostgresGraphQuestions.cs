@@ -13,21 +13,42 @@ public sealed partial class PostgresGraphReader
         (await QueryAsync($"SELECT {NodeColumns} FROM kg_graph.nodes WHERE id = @id ORDER BY array_position(@labels, label) LIMIT 1",
             ReadNode, ct, P("id", id), P("labels", LabelOrder))) is [var node, ..] ? node : null;
 
-    public Task<IReadOnlyList<Neighbour>> NeighboursAsync(GraphNode node, IReadOnlyCollection<string> types, bool outgoing, bool incoming,
-        DateOnly asOf, CancellationToken ct) =>
-        QueryAsync(
+    /// <summary>
+    /// The node (as <see cref="NodeAsync"/> finds it), the page of its neighbours and their count, in one statement: no
+    /// row without the node, one row of nulls with the count when the page is empty.
+    /// </summary>
+    public async Task<Page<Neighbour>?> NeighboursAsync(string id, IReadOnlyCollection<string> types, bool outgoing, bool incoming,
+        DateOnly asOf, int skip, int first, CancellationToken ct)
+    {
+        var rows = await QueryAsync(
             $"""
-            SELECT {EdgeColumnsOf("e")}, {NodeColumnsOf("n")} FROM (
-                SELECT 0 AS direction, e.*, e.to_label AS other_label, e.to_id AS other_id FROM kg_graph.edges e
-                WHERE @outgoing AND e.from_id = @id AND e.from_label = @label AND e.type = ANY(@types) AND {ValidAt("e")}
+            WITH s AS (SELECT label, id FROM kg_graph.nodes WHERE id = @id ORDER BY array_position(@labels, label) LIMIT 1),
+            rel AS (
+                SELECT 0 AS direction, e.*, e.to_label AS other_label, e.to_id AS other_id FROM s JOIN kg_graph.edges e ON e.from_id = s.id AND e.from_label = s.label
+                WHERE @outgoing AND e.type = ANY(@types) AND {ValidAt("e")}
                 UNION ALL
-                SELECT 1, e.*, e.from_label, e.from_id FROM kg_graph.edges e
-                WHERE @incoming AND e.to_id = @id AND e.to_label = @label AND e.type = ANY(@types) AND {ValidAt("e")}
-            ) e
-            JOIN kg_graph.nodes n ON n.label = e.other_label AND n.id = e.other_id
-            ORDER BY e.direction, e.type, e.from_id, e.to_id, e.key, e.valid_from
-            """, r => new Neighbour(ReadEdge(r, 0), ReadNode(r, 10)), ct,
-            P("outgoing", outgoing), P("incoming", incoming), P("id", node.Id), P("label", node.Label), P("types", types), P("as_of", asOf));
+                SELECT 1, e.*, e.from_label, e.from_id FROM s JOIN kg_graph.edges e ON e.to_id = s.id AND e.to_label = s.label
+                WHERE @incoming AND e.type = ANY(@types) AND {ValidAt("e")}
+            ),
+            found AS (
+                SELECT e.*, n.label AS n_label, n.id AS n_id, n.valid_from AS n_valid_from, n.props AS n_props, n.event_ids AS n_event_ids
+                FROM rel e JOIN kg_graph.nodes n ON n.label = e.other_label AND n.id = e.other_id
+            )
+            SELECT {EdgeColumnsOf("p")}, p.n_label, p.n_id, p.n_valid_from, p.n_props::text, p.n_event_ids, (SELECT count(*) FROM found)
+            FROM s LEFT JOIN LATERAL (
+                SELECT * FROM found ORDER BY direction, type, from_id, to_id, key, valid_from OFFSET @skip LIMIT @first
+            ) p ON true
+            ORDER BY p.direction, p.type, p.from_id, p.to_id, p.key, p.valid_from
+            """, r => (Neighbour: r.IsDBNull(0) ? null : new Neighbour(ReadEdge(r, 0), ReadNode(r, 10)), Total: (int)r.GetInt64(15)), ct,
+            P("id", id), P("labels", LabelOrder), P("outgoing", outgoing), P("incoming", incoming), P("types", types), P("as_of", asOf),
+            P("skip", skip), P("first", first));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var page = rows.Select(r => r.Neighbour).OfType<Neighbour>().ToList();
+        return new Page<Neighbour>(page, rows[0].Total, skip + page.Count < rows[0].Total);
+    }
 
     /// <summary>Both ends by id (rows -1 and -2) and the path found by kg_graph.shortest_path (rows 0..n), in one statement.</summary>
     public async Task<PathAnswer> ShortestPathAsync(string fromId, string toId, IReadOnlyCollection<string> types, int maxHops, DateOnly asOf, CancellationToken ct)

@@ -13,9 +13,11 @@ public static class GraphPaths
     /// <summary>What neighbours and paths follow when no type is named: every relationship but a product's category.</summary>
     public static readonly IReadOnlyList<string> Traversed = Relationships.All.Where(r => r != Relationships.InCategory).ToArray();
 
-    public static Task<IReadOnlyList<Neighbour>> NeighboursAsync(IGraphReader reader, GraphNode node,
-        IReadOnlyCollection<string>? types, bool outgoing, bool incoming, DateOnly asOf, CancellationToken ct) =>
-        reader.NeighboursAsync(node, types is { Count: > 0 } ? types : Traversed, outgoing, incoming, asOf, ct);
+    /// <summary>A page of the node's neighbours (every type but a product's category when none is named); refused for an unknown id.</summary>
+    public static async Task<Page<Neighbour>> NeighboursAsync(IGraphReader reader, string id, IReadOnlyCollection<string>? types,
+        bool outgoing, bool incoming, DateOnly asOf, int skip, int first, CancellationToken ct) =>
+        await reader.NeighboursAsync(id, types is { Count: > 0 } ? types : Traversed, outgoing, incoming, asOf, skip, first, ct)
+        ?? throw new QueryInputException("id", $"no node with id '{id}'");
 
     /// <summary>A shortest path in either direction; null when there is none within the hops.</summary>
     public static async Task<GraphPath?> ShortestAsync(IGraphReader reader, string fromId, string toId, int? maxHops, DateOnly asOf, CancellationToken ct)

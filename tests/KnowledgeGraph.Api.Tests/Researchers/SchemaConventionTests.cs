@@ -84,6 +84,32 @@ public class SchemaConventionTests(ScenarioServer scenario) : IClassFixture<Scen
     }
 
     [Fact]
+    public async Task Neighbours_PageByCursor_CountingThemAll_AndAnUnknownIdIsRefused()
+    {
+        // Given a firm based in Estonia that operates one plant
+        static string Page(string after) => $$"""
+            { neighbours(id: "narva-magnets", first: 1{{after}}, asOf: "2025-06-01") { totalCount pageInfo { hasNextPage endCursor }
+              nodes { relationship { type } node { __typename id } } } }
+            """;
+
+        // When the first page is read, then the page after its endCursor, then a page past the end
+        var first = (await DataAsync(Page(""))).GetProperty("neighbours");
+        var second = (await DataAsync(Page(", after: \"1\""))).GetProperty("neighbours");
+        var past = (await DataAsync(Page(", after: \"2\""))).GetProperty("neighbours");
+        var counted = (await DataAsync("""{ neighbours(id: "narva-magnets", asOf: "2025-06-01") { totalCount } }""")).GetProperty("neighbours");
+        var unknown = await scenario.Client.PostGraphQLAsync(new { query = """{ neighbours(id: "nobody") { totalCount } }""" });
+
+        // Then the relationships leaving it come by type, every page counts both, so does the count alone, and the unknown id is named
+        Assert.Equal("""{"totalCount":2,"pageInfo":{"hasNextPage":true,"endCursor":"1"},"nodes":[{"relationship":{"type":"BASED_IN"},"node":{"__typename":"Country","id":"EE"}}]}""",
+            first.GetRawText());
+        Assert.Equal("""{"totalCount":2,"pageInfo":{"hasNextPage":false,"endCursor":"2"},"nodes":[{"relationship":{"type":"OPERATES"},"node":{"__typename":"Facility","id":"narva-plant"}}]}""",
+            second.GetRawText());
+        Assert.Equal("""{"totalCount":2,"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[]}""", past.GetRawText());
+        Assert.Equal("""{"totalCount":2}""", counted.GetRawText());
+        Assert.Contains("no node with id 'nobody'", unknown.Body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Facilities_FilterByEnums_AndAStatusBeforeRegistrationIsNull()
     {
         var data = await DataAsync("""

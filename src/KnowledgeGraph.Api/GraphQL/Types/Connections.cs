@@ -30,8 +30,7 @@ internal static class Connections
     public static Connection<T> Slice<T>(IReadOnlyList<T> all, string? after, int first)
     {
         var offset = Offset(after);
-        var items = all.Skip(offset).Take(first).ToList();
-        return AtOffset(new Page<T>(items, all.Count, offset + items.Count < all.Count), offset);
+        return AtOffset(Pages.Of(all, offset, first), offset);
     }
 
     /// <summary>How many items come before the one after the cursor (0 without a cursor).</summary>

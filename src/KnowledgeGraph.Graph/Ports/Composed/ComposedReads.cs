@@ -17,9 +17,11 @@ internal static class ComposedReads
         return null;
     }
 
-    public static async Task<IReadOnlyList<Neighbour>> NeighboursAsync(IGraphReader reader, GraphNode node, IReadOnlyCollection<string> types,
-        bool outgoing, bool incoming, DateOnly asOf, CancellationToken ct) =>
-        (await ExpandAsync(reader, [node], types, outgoing, incoming, asOf, ct)).Select(x => new Neighbour(x.Edge, x.Neighbour)).ToList();
+    public static async Task<Page<Neighbour>?> NeighboursAsync(IGraphReader reader, string id, IReadOnlyCollection<string> types,
+        bool outgoing, bool incoming, DateOnly asOf, int skip, int first, CancellationToken ct) =>
+        await reader.NodeAsync(id, ct) is { } node
+            ? Pages.Of((await ExpandAsync(reader, [node], types, outgoing, incoming, asOf, ct)).Select(x => new Neighbour(x.Edge, x.Neighbour)).ToList(), skip, first)
+            : null;
 
     /// <summary>The relationships of a set of nodes valid at the date, each with the node at its other end.</summary>
     private static async Task<List<(GraphNode From, GraphEdge Edge, GraphNode Neighbour)>> ExpandAsync(IGraphReader reader,
