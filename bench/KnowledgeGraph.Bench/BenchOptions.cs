@@ -8,11 +8,21 @@ public sealed record BenchSize(
     int Requests,
     TimeSpan LoadTimeLimit,
     IReadOnlyList<int> ScalingOrgs,
-    int QueryRepeats)
+    int QueryRepeats,
+    TimeSpan QuestionTimeLimit,
+    int LagEvents,
+    TimeSpan LagLoadTime)
 {
-    public static readonly BenchSize Tiny = new("tiny", 20, 20, 96, TimeSpan.FromSeconds(10), [10, 20, 40], 3);
-    public static readonly BenchSize Small = new("small", 2_000, 1_000, 3_000, TimeSpan.FromSeconds(30), [1_000, 3_000, 10_000], 7);
-    public static readonly BenchSize Full = new("full", 10_000, 10_000, 20_000, TimeSpan.FromSeconds(120), [1_000, 10_000, 100_000], 9);
+    public static readonly BenchSize Tiny = new("tiny", 20, 20, 96, TimeSpan.FromSeconds(10), [10, 20, 40], 3, TimeSpan.FromSeconds(2), 50, TimeSpan.FromSeconds(60));
+    public static readonly BenchSize Small = new("small", 2_000, 1_000, 3_000, TimeSpan.FromSeconds(30), [1_000, 2_000, 10_000], 7, TimeSpan.FromSeconds(10), 2_000,
+        TimeSpan.FromSeconds(120));
+
+    /// <summary>
+    /// The sizes: import and rebuild of 100,000 organizations (about a million events), figure 4 from 1,000 to
+    /// 100,000 and figure 3 on 10,000; the load limits keep the whole run within an hour on two cores.
+    /// </summary>
+    public static readonly BenchSize Full = new("full", 100_000, 10_000, 10_000, TimeSpan.FromSeconds(30), [1_000, 10_000, 100_000], 7, TimeSpan.FromSeconds(20),
+        10_000, TimeSpan.FromSeconds(240));
 
     public static BenchSize Named(string name) => name switch
     {
