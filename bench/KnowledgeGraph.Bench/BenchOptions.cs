@@ -33,18 +33,22 @@ public sealed record BenchSize(
     };
 }
 
-/// <summary>The size, where the table is written, and which figure groups run (all when <see cref="Only"/> is null).</summary>
-public sealed record BenchOptions(BenchSize Size, string OutputFolder, IReadOnlySet<int>? Only = null)
+/// <summary>
+/// The size, where the table is written, and which figures run (all when <see cref="Only"/> is null): a group by its
+/// number (2 is the projection with its lag), or 2l, the lag alone.
+/// </summary>
+public sealed record BenchOptions(BenchSize Size, string OutputFolder, IReadOnlySet<string>? Only = null)
 {
-    public static readonly IReadOnlyList<int> Groups = [1, 2, 3, 4, 5];
+    public static readonly IReadOnlyList<string> Groups = ["1", "2", "2l", "3", "4", "5"];
 
-    public bool Runs(int group) => Only is null || Only.Contains(group);
+    /// <summary>Whether the figure runs: named itself, or its group (the figure's leading digit) named.</summary>
+    public bool Runs(string figure) => Only is null || Only.Contains(figure) || Only.Contains(figure[..1]);
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var size = BenchSize.Small;
         var output = Path.Combine(RepositoryPaths.Root, "bench", "results");
-        HashSet<int>? only = null;
+        HashSet<string>? only = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -65,7 +69,7 @@ public sealed record BenchOptions(BenchSize Size, string OutputFolder, IReadOnly
         return new BenchOptions(size, output, only);
     }
 
-    private static int Group(string text) =>
-        int.TryParse(text, out var group) && Groups.Contains(group) ? group
+    private static string Group(string text) =>
+        Groups.Contains(text) ? text
         : throw new ArgumentException($"--only takes figure numbers among {string.Join(",", Groups)} separated by commas, not '{text}'");
 }

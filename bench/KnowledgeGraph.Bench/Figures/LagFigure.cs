@@ -74,9 +74,12 @@ public static class LagFigure
         report.Add(new Row("2l", $"Projection lag while {2 * ClientsPerQuestion} clients read (organization and flagship question) and `kg import` stores {size.LagEvents:N0} new events",
             back is { } b ? string.Create(CultureInfo.InvariantCulture, $"back to 0 {b.TotalSeconds:0.0} s after the import; max lag {maxLag:N0} events")
                 : $"not back to 0 within {(size.LagLoadTime - importEnded).TotalSeconds:0} s of the import; max lag {maxLag:N0} events",
-            string.Create(CultureInfo.InvariantCulture, $"the import took {(importEnded - importStarted).TotalSeconds:0.0} s under the load; {perSecond:N0} req/s, {requests:N0} answered, {results.Sum(r => r.Failed)} failed; {samples.Count} samples of /health"),
+            string.Create(CultureInfo.InvariantCulture, $"the import took {(importEnded - importStarted).TotalSeconds:0.0} s under the load; {perSecond:N0} req/s, {requests:N0} answered{Failures(results)}; {samples.Count} samples of /health"),
             back is { } s2 ? $"{s2.TotalSeconds:0.0} s" : "", "<= 10 s", back <= Target && stillLoaded));
     }
+
+    /// <summary>The load's failed requests, as <see cref="LoadResult.Describe"/> writes them: nothing when there were none.</summary>
+    private static string Failures(LoadResult[] results) => results.Sum(r => r.Failed) is var failed and > 0 ? string.Create(CultureInfo.InvariantCulture, $", {failed} failed") : "";
 
     /// <summary>Samples <c>/health</c> until cancelled: lastStoredSequence minus lastProjectedSequence, with the time it was read.</summary>
     private static async Task SampleAsync(HttpClient health, List<(TimeSpan, long)> samples, Stopwatch clock, CancellationToken ct)
