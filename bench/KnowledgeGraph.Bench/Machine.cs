@@ -14,6 +14,10 @@ public sealed record Machine(int Cores, string Cpu, string Memory, string Os, st
         RuntimeInformation.FrameworkDescription,
         postgresVersion);
 
+    /// <summary>The 1, 5 and 15 minute load averages now (Linux), or null: the machine may be shared.</summary>
+    public static string? LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+
     public string Describe() => $"{Cores} cores ({Cpu}), {Memory} memory, {Os}, {Dotnet}, {Postgres}";
 
     private static string OsName()

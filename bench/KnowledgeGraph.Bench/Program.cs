@@ -41,7 +41,7 @@ static ReadSideFigure.Target ReadSideTarget(string arg)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: KnowledgeGraph.Bench run [--size tiny|small|full] [--only 1,2,3,4,5] [--out FOLDER]");
+    Console.Error.WriteLine("usage: KnowledgeGraph.Bench run [--size tiny|small|full] [--only 1,2,2l,3,4,5] [--out FOLDER]");
     Console.Error.WriteLine("       KnowledgeGraph.Bench micro [--size tiny|small|full]   (BenchmarkDotNet micro-benchmarks)");
     Console.Error.WriteLine("       KnowledgeGraph.Bench fold [--size tiny|small|full]    (the projection's fold of one stream of 5, 50 and 500 events)");
     Console.Error.WriteLine("       KnowledgeGraph.Bench read-side ORG_ID OTHER_ID SECONDS LABEL=URL[@PID]...   (the README's questions against running APIs)");

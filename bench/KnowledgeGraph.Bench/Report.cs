@@ -17,6 +17,7 @@ public sealed class Report(BenchSize size, Machine machine)
 {
     private readonly List<Row> _rows = [];
     private readonly List<string> _notes = [];
+    private readonly string? _loadAtStart = Machine.LoadAverage();
 
     public void Add(Row row)
     {
@@ -32,6 +33,10 @@ public sealed class Report(BenchSize size, Machine machine)
         text.AppendLine(CultureInfo.InvariantCulture, $"# Benchmarks, {started:yyyy-MM-dd HH:mm} UTC, size `{size.Name}`");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Describe()}. Run took {took.TotalMinutes:0.0} min.");
+        if (_loadAtStart is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Load average (1, 5, 15 min) at the start: {_loadAtStart}; when this was written: {Machine.LoadAverage()}.");
+        }
         text.AppendLine("Every reference is measured in the same run, on the same machine and database server, right beside its figure.");
         text.AppendLine();
         text.AppendLine("| # | Figure | Measured | Reference (same run) | Ratio | Target | Met |");

@@ -38,8 +38,7 @@ public static class GraphQLFigure
 
     public static async Task RunAsync(string server, Workload workload, BenchSize size, Report report)
     {
-        await using var database = await BenchDatabase.CreateAsync(server, "graphql");
-        await Workload.ImportAsync(database.ConnectionString, await workload.EventsAsync(size.ServeOrgs));
+        var database = await workload.ImportedAsync(server, size.ServeOrgs);
         var rounds = size == BenchSize.Tiny ? 1 : 2;
         // Two questions, each also with knownAtSequence on the same API (3e, 3f).
         var perRun = 4 * (rounds * size.Requests + Warmup(size)) + ReferenceAnalyses.All.Count * (2 + Warmup(size) / 2 + AnalysisRequests(size));
@@ -66,6 +65,7 @@ public static class GraphQLFigure
         // The first API projects the imported events itself; the others start on the graph it leaves.
         using var api = new Target(ApiProcess(database.ConnectionString, protectedLimits), "graphql", "graphql");
         await api.Server.WaitAsync(ProjectedAsync, TimeSpan.FromMinutes(30));
+        database.Projected = true;
         using var reference = new Target(ServerProcess.Start(RepositoryPaths.Self, url => ["reference-server", database.ConnectionString, url.ToString()],
             new Dictionary<string, string>()), "organization", "flagship");
         await reference.Server.WaitAsync(Ok, TimeSpan.FromMinutes(5));
@@ -193,7 +193,7 @@ public static class GraphQLFigure
     };
 
     /// <summary>The first organization by id other than the given one: the far end of the path question.</summary>
-    private static async Task<string> FirstOtherOrganizationAsync(string connectionString, string orgId)
+    internal static async Task<string> FirstOtherOrganizationAsync(string connectionString, string orgId)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

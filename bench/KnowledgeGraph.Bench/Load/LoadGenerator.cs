@@ -37,7 +37,8 @@ public sealed class LoadGenerator : IDisposable
         return response.IsSuccessStatusCode ? text : throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {text}");
     }
 
-    public async Task<LoadResult> RunAsync(Uri url, byte[] body, int requests, TimeSpan limit)
+    /// <summary>Runs until <paramref name="requests"/> are answered, <paramref name="limit"/> has passed or <paramref name="stop"/> is cancelled.</summary>
+    public async Task<LoadResult> RunAsync(Uri url, byte[] body, int requests, TimeSpan limit, CancellationToken stop = default)
     {
         if (!url.IsLoopback)
         {
@@ -51,7 +52,7 @@ public sealed class LoadGenerator : IDisposable
         var workers = Enumerable.Range(0, _clients).Select(_ => Task.Run(async () =>
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < requests && Stopwatch.GetTimestamp() < deadline)
+            while ((index = Interlocked.Increment(ref next)) < requests && Stopwatch.GetTimestamp() < deadline && !stop.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();
                 var ok = await SendAsync(url, body);
