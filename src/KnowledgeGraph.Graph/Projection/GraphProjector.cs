@@ -15,12 +15,19 @@ public sealed class GraphProjector(IGraphWriter writer)
 {
     private readonly FoldCache _folds = new();
 
-    public async Task ProjectAsync(IReadOnlyList<IEvent> batch, IQuerySession session, CancellationToken ct)
+    public async Task ProjectAsync(IReadOnlyList<IEvent> batch, IQuerySession session, CancellationToken ct) =>
+        await WriteAsync(await PrepareAsync(batch, session, ct), ct);
+
+    /// <summary>
+    /// Reads what the batch's streams lack from the store and folds them: all the work of a batch but the write, so that
+    /// a rebuild can fold one page while the graph store writes the one before.
+    /// </summary>
+    public async Task<PreparedBatch> PrepareAsync(IReadOnlyList<IEvent> batch, IQuerySession session, CancellationToken ct)
     {
         var events = batch.Where(e => !EventStore.EnvelopeHeaders.IsTombstone(e)).ToList();
         if (events.Count == 0)
         {
-            return;
+            return new PreparedBatch([]);
         }
         var ceiling = events.Max(e => e.Sequence);
         var streams = events.GroupBy(e => e.StreamKey!, StringComparer.Ordinal)
@@ -37,8 +44,12 @@ public sealed class GraphProjector(IGraphWriter writer)
                 streams[stream.Key] = [.. stream];
             }
         }
-        await WriteAsync(streams.Select(s => new FoldedStream(s.Key, s.Value, [], cache: _folds)).ToList(), ct);
+        return new PreparedBatch(streams.Select(s => new FoldedStream(s.Key, s.Value, [], cache: _folds)).ToList());
     }
+
+    /// <summary>Writes a prepared batch; batches must be written one at a time, in the order they were prepared.</summary>
+    public Task WriteAsync(PreparedBatch prepared, CancellationToken ct) =>
+        prepared.Streams.Count == 0 ? Task.CompletedTask : WriteAsync(prepared.Streams, ct);
 
     /// <summary>A stream's events from its first version on, with no gap.</summary>
     private static bool IsWhole(List<IEvent> events) => events[0].Version == 1 && events[^1].Version == events.Count;
@@ -105,4 +116,12 @@ public sealed class GraphProjector(IGraphWriter writer)
             return e;
         }
     }
+}
+
+/// <summary>A batch read and folded, waiting to be written (<see cref="GraphProjector.PrepareAsync"/>).</summary>
+public sealed class PreparedBatch
+{
+    internal PreparedBatch(List<FoldedStream> streams) => Streams = streams;
+
+    internal List<FoldedStream> Streams { get; }
 }

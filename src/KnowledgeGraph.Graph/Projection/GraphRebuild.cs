@@ -21,6 +21,8 @@ public static class GraphRebuild
         var projector = new GraphProjector(writer);
         await using var session = store.QuerySession();
         long last = 0, done = 0;
+        // The page being written while the next is read and folded: the graph store and the fold each keep a core busy.
+        var writing = Task.CompletedTask;
         while (true)
         {
             var from = last;
@@ -31,14 +33,18 @@ public static class GraphRebuild
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {
+                await writing;
                 await writer.AfterBulkLoadAsync(ct);
                 await AdvanceCheckpointAsync(store, last, ct);
+                progress?.Report(done);
                 return done;
             }
-            await projector.ProjectAsync(batch, session, ct);
+            var prepared = await projector.PrepareAsync(batch, session, ct);
+            await writing;
+            progress?.Report(done);
+            writing = projector.WriteAsync(prepared, ct);
             last = batch[^1].Sequence;
             done += batch.Count;
-            progress?.Report(done);
         }
     }
 
