@@ -192,7 +192,7 @@ public sealed partial class ExplorerTests(ExplorerServer server) : IClassFixture
     private async Task OpenAsync(string hash) => await _page.GotoAsync(new Uri(server.BaseAddress, "/" + hash).ToString());
 
     /// <summary>Waits until the graph is drawn as of that date (the status line reads "N nodes · M relationships · as of D").</summary>
-    [GeneratedRegex(@"^\d+ nodes · \d+ relationships · as of (\d{4})-12-31")]
+    [GeneratedRegex(@" · as of (\d{4})-12-31")]
     private static partial Regex YearDrawn();
 
     private async Task UntilDrawnAsync(string asOf) =>
