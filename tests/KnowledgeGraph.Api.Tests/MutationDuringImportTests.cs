@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +13,7 @@ public class MutationDuringImportTests
     private const string ApiKey = "import-test-key-0123";
 
     [Fact]
-    public async Task AMutationDuringALargeImport_AnswersWithinSeconds()
+    public async Task AMutationDuringALargeImport_AnswersBeforeTheImportEnds()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync();
@@ -26,14 +25,12 @@ public class MutationDuringImportTests
 
         var import = KgProcess.RunAsync(database.ConnectionString, "import", file);
         await UntilStoredAsync(database.ConnectionString, 2_000, ct);
-        var clock = Stopwatch.StartNew();
         var answer = await RegisterAsync(client, ct);
-        clock.Stop();
         var importStillRunning = !import.IsCompleted;
 
         Assert.True(answer.GetProperty("data").GetProperty("registerOrganization").GetProperty("stored").GetBoolean(), answer.ToString());
-        Assert.True(importStillRunning, "the import ended before the mutation answered: the file is too small to show anything");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the mutation took {clock.Elapsed.TotalSeconds:F1} s during the import");
+        // Ordered, not timed: a mutation that waited for the import's lock would answer only after the import ended.
+        Assert.True(importStillRunning, "the import ended before the mutation answered: it waited for the import, or the file is too small to show anything");
         Assert.Equal(0, (await import).ExitCode);
         File.Delete(file);
     }

@@ -22,14 +22,10 @@ public class ProductionModeTests(TestDatabase database) : IClassFixture<TestData
             info.Environment.Remove("KG_POSTGRES");
             info.Environment["KG_ENV"] = "production";
             info.Environment["KG_DATA_DIR"] = dataDir.FullName;
-            using var process = Process.Start(info)!;
-            var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
+            var run = await ChildProcess.RunAsync(info, TimeSpan.FromSeconds(60));
 
-            Assert.NotEqual(0, process.ExitCode);
-            Assert.Contains("KG_POSTGRES is not set", await errors + await output, StringComparison.Ordinal);
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("KG_POSTGRES is not set", run.Errors + run.Output, StringComparison.Ordinal);
             Assert.Empty(dataDir.EnumerateFileSystemInfos());
         }
         finally

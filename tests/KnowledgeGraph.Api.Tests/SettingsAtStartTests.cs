@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Api.Tests;
 
@@ -54,22 +55,7 @@ public class SettingsAtStartTests
         {
             info.Environment[key] = value;
         }
-        using var process = Process.Start(info)!;
-        try
-        {
-            var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(120));
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await errors + await output);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        var run = await ChildProcess.RunAsync(info, TimeSpan.FromSeconds(120));
+        return (run.ExitCode, run.Errors + run.Output);
     }
 }

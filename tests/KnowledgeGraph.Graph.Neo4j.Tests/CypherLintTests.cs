@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using KnowledgeGraph.Graph.Model;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Graph.Neo4j.Tests;
 
@@ -99,11 +100,7 @@ public sealed class CypherLintTests
         await File.WriteAllTextAsync(statementsFile, JsonSerializer.Serialize(statements.Select(s => new { name = s.Name, statement = s.Statement })),
             TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(schemaFile, JsonSerializer.Serialize(schema), TestContext.Current.CancellationToken);
-        if (!Directory.Exists(Path.Combine(LintFolder, "node_modules")))
-        {
-            var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"]);
-            Assert.True(install.ExitCode == 0, $"npm ci in tools/cypher-lint failed:\n{install.Output}");
-        }
+        BuiltByTestScript.Require(Path.Combine(LintFolder, "node_modules"), "tools/cypher-lint's node modules");
 
         // When
         var lint = await RunAsync("node", ["lint.mjs", statementsFile, schemaFile, "--warnings-as-errors"]);
@@ -150,10 +147,7 @@ public sealed class CypherLintTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await errors);
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5));
+        return (run.ExitCode, run.Output + run.Errors);
     }
 }

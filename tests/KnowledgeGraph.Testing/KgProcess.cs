@@ -25,12 +25,7 @@ public static class KgProcess
         {
             info.Environment[name] = value;
         }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await errors);
+        return await ChildProcess.RunAsync(info, TimeSpan.FromMinutes(3));
     }
 
     public static Task<CliResult> RunAsync(string connectionString, params string[] arguments) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using KnowledgeGraph.EventStore.Import;
@@ -33,8 +32,8 @@ public class ExplorerServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await EnsureChromiumAsync();
-        await EnsureExplorerBuiltAsync();
+        BuiltByTestScript.Require(Chromium, "Debian's chromium (Playwright's own browser download is not used)");
+        BuiltByTestScript.Require(Path.Combine(RepositoryPaths.Root, "src", "KnowledgeGraph.Api", "wwwroot", "explorer", "index.html"), "the explorer's bundle");
         await _database.InitializeAsync();
         await using (var store = _database.CreateStore())
         {
@@ -93,54 +92,5 @@ public class ExplorerServer : IAsyncLifetime
     {
         using var client = _server!.CreateHttpClient();
         await HealthPolling.UntilProjectedAsync(client, CancellationToken.None);
-    }
-
-    private static async Task EnsureChromiumAsync()
-    {
-        if (File.Exists(Chromium))
-        {
-            return;
-        }
-        if (!Environment.IsPrivilegedProcess)
-        {
-            throw new InvalidOperationException(
-                $"{Chromium} is missing and this process is not root: install it with `sudo apt-get install -y chromium` (Playwright's own browser download is not used).");
-        }
-        // A fresh machine's package lists may be empty: without an update, chromium is "unable to locate".
-        await RunAsync("apt-get", ["update"], TimeSpan.FromMinutes(5));
-        await RunAsync("apt-get", ["install", "-y", "chromium"], TimeSpan.FromMinutes(10));
-        if (!File.Exists(Chromium))
-        {
-            throw new InvalidOperationException($"`apt-get install -y chromium` did not install {Chromium}.");
-        }
-    }
-
-    private static async Task EnsureExplorerBuiltAsync()
-    {
-        var page = Path.Combine(RepositoryPaths.Root, "src", "KnowledgeGraph.Api", "wwwroot", "explorer", "index.html");
-        if (!File.Exists(page))
-        {
-            await RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "build-web.sh")], TimeSpan.FromMinutes(10));
-        }
-        Assert.True(File.Exists(page), $"scripts/build-web.sh did not build {page}");
-    }
-
-    private static async Task RunAsync(string program, string[] arguments, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        info.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}");
-        }
     }
 }

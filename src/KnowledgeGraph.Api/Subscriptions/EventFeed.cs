@@ -119,4 +119,4 @@ public sealed class EventFeed(
 
 /// <summary>A live subscriber fell further behind than its buffer allows; it must resume from the store.</summary>
 public sealed class SubscriberTooSlowException(long lastPublished, string? reason = null)
-    : Exception(reason ?? $"fell behind the live events (more than the buffer limit KG_WS_MAX_PENDING_EVENTS waiting at sequence {lastPublished})");
+    : Exception(reason ?? $"more than KG_WS_MAX_PENDING_EVENTS live events waiting at sequence {lastPublished}");

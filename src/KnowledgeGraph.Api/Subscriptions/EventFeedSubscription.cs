@@ -78,9 +78,11 @@ public sealed class EventFeedSubscription<T>(
         {
             // The client completed the subscription or went away.
         }
-        catch (SubscriberTooSlowException e)
+        catch (SubscriberTooSlowException e) when (host is not null)
         {
-            host?.CloseTooSlow($"Too slow: {e.Message}; resume with afterSequence: {cursor}");
+            await UntilSentAsync(host, ct);
+            // The resume point first: a WebSocket close reason holds at most 123 bytes, and a longer one is cut.
+            host.CloseTooSlow($"Too slow: resume with afterSequence: {cursor}; {e.Message}");
         }
         catch (Exception e)
         {
@@ -108,6 +110,28 @@ public sealed class EventFeedSubscription<T>(
             }
         }
         observer.OnNext(value);
+    }
+
+    /// <summary>
+    /// Takes back every send permit, so that each event handed over (up to the cursor) has been written to the client
+    /// before the close, which jumps the queue, names where to resume; a client that stopped reading is not waited for
+    /// longer than KG_WS_SEND_TIMEOUT_SECONDS.
+    /// </summary>
+    private static async Task UntilSentAsync(ISubscriptionHost host, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(host.SendTimeout);
+        try
+        {
+            for (var i = 0; i < host.MaxPendingEvents; i++)
+            {
+                await host.SendBudget.WaitAsync(limit.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client stopped reading or went away: it is closed as it is.
+        }
     }
 
     private sealed class Stop(CancellationTokenSource stop) : IDisposable

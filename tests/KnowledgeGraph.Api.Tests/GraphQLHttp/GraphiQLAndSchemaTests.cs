@@ -9,7 +9,7 @@ public partial class GraphiQLAndSchemaTests(TestDatabase database) : IClassFixtu
     [Fact]
     public async Task Browser_GetsGraphiQL_AsHtmlWhoseScriptsAndStylesComeFromThisServer()
     {
-        await EnsureGraphiQLBuiltAsync();
+        RequireGraphiQLBuilt();
         await using var server = new ApiServer<Program>(database.ConnectionString);
         using var client = server.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
@@ -50,14 +50,7 @@ public partial class GraphiQLAndSchemaTests(TestDatabase database) : IClassFixtu
     [GeneratedRegex("""<(?:script|link)[^>]*?(?:src|href)="(?<url>[^"]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex AssetReference();
 
-    /// <summary>The bundle is a build product (scripts/build-web.sh); building it here keeps `dotnet test` self-sufficient.</summary>
-    private static async Task EnsureGraphiQLBuiltAsync()
-    {
-        if (File.Exists(Path.Combine(RepositoryPaths.Root, "src", "KnowledgeGraph.Api", "wwwroot", "graphiql", "index.html")))
-        {
-            return;
-        }
-        var result = await NodeProcess.RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "build-web.sh")], RepositoryPaths.Root);
-        Assert.True(result.ExitCode == 0, $"scripts/build-web.sh failed:\n{result.Output}\n{result.Errors}");
-    }
+    /// <summary>The bundle is a build product of scripts/build-web.sh, which scripts/test.sh runs first.</summary>
+    private static void RequireGraphiQLBuilt() => BuiltByTestScript.Require(
+        Path.Combine(RepositoryPaths.Root, "src", "KnowledgeGraph.Api", "wwwroot", "graphiql", "index.html"), "the GraphiQL bundle");
 }

@@ -19,11 +19,6 @@ public static class NodeProcess
         {
             info.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await errors);
+        return await ChildProcess.RunAsync(info, TimeSpan.FromMinutes(5));
     }
 }

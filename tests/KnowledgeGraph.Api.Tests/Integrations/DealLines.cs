@@ -22,14 +22,31 @@ public static class DealLines
         }),
     ];
 
-    public static string SupplyAgreement(string dealId) => Line($"evt-{dealId}", "SupplyAgreementSigned", new JsonObject
+    public static string Firm(string orgId, string country) => Line($"evt-org-{orgId}", "OrganizationRegistered", new JsonObject
     {
-        ["dealId"] = dealId,
-        ["supplierId"] = "test-supplier",
-        ["buyerId"] = "test-buyer",
-        ["product"] = "ndpr-oxide",
-        ["status"] = "signed",
+        ["orgId"] = orgId,
+        ["name"] = orgId,
+        ["country"] = country,
+        ["kind"] = "company",
     });
+
+    public static string BlocJoined(string country, string bloc) => Line($"evt-{country}-{bloc}", "BlocJoined", new JsonObject
+    {
+        ["country"] = country,
+        ["bloc"] = bloc,
+    });
+
+    public static string SupplyAgreement(string dealId) => SupplyAgreement(dealId, "test-supplier", "test-buyer", "ndpr-oxide");
+
+    public static string SupplyAgreement(string dealId, string supplierId, string buyerId, string product) =>
+        Line($"evt-{dealId}", "SupplyAgreementSigned", new JsonObject
+        {
+            ["dealId"] = dealId,
+            ["supplierId"] = supplierId,
+            ["buyerId"] = buyerId,
+            ["product"] = product,
+            ["status"] = "signed",
+        });
 
     public static string SupplyAgreementEnded(string dealId) => Line($"evt-{dealId}-ended", "SupplyAgreementEnded", new JsonObject
     {

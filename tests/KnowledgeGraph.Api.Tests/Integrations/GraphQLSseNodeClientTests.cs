@@ -17,7 +17,7 @@ public sealed class GraphQLSseNodeClientTests(TestDatabase database) : IClassFix
     {
         await DealLines.RecordAsync(database, DealLines.Firms());
         await using var server = new ApiServer<Program>(database.ConnectionString);
-        await EnsureNodeModulesAsync();
+        BuiltByTestScript.Require(Path.Combine(ToolFolder, "node_modules", "graphql-sse"), "tools/graphql-sse-client's node modules");
         var file = Path.Combine(Path.GetTempPath(), $"kg-sse-{Guid.NewGuid():N}.jsonl");
         await File.WriteAllTextAsync(file, DealLines.SupplyAgreement("deal-over-sse") + "\n", TestContext.Current.CancellationToken);
 
@@ -30,9 +30,9 @@ public sealed class GraphQLSseNodeClientTests(TestDatabase database) : IClassFix
             """, $"{{\"after\":{stored}}}");
         var import = await KgProcess.RunAsync(database.ConnectionString, "import", file);
         Assert.True(import.ExitCode == 0, import.Output + import.Errors);
-        var line = await node.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
-        var errors = await node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await node.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var line = await node.Process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+        var errors = await node.Process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await node.WaitForExitAsync(Eventually.Deadline);
         File.Delete(file);
 
         Assert.True(line is not null, errors);
@@ -45,10 +45,10 @@ public sealed class GraphQLSseNodeClientTests(TestDatabase database) : IClassFix
         Assert.Equal("SupplyAgreementSigned", deal["eventType"]!.GetValue<string>());
         Assert.Equal("deal-over-sse", deal["deal"]!["id"]!.GetValue<string>());
         Assert.Equal("SUPPLY", deal["deal"]!["kind"]!.GetValue<string>());
-        Assert.True(node.ExitCode == 0, errors);
+        Assert.True(node.Process.ExitCode == 0, errors);
     }
 
-    private static Process StartClient(Uri address, string query, string variables)
+    private static ChildProcess StartClient(Uri address, string query, string variables)
     {
         var info = new ProcessStartInfo("node")
         {
@@ -61,22 +61,6 @@ public sealed class GraphQLSseNodeClientTests(TestDatabase database) : IClassFix
         {
             info.ArgumentList.Add(argument);
         }
-        return Process.Start(info)!;
-    }
-
-    private static async Task EnsureNodeModulesAsync()
-    {
-        if (!Directory.Exists(Path.Combine(ToolFolder, "node_modules", "graphql-sse")))
-        {
-            var info = new ProcessStartInfo("npm") { UseShellExecute = false, RedirectStandardError = true, WorkingDirectory = ToolFolder };
-            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
-            {
-                info.ArgumentList.Add(argument);
-            }
-            using var npm = Process.Start(info)!;
-            var errors = await npm.StandardError.ReadToEndAsync();
-            await npm.WaitForExitAsync();
-            Assert.True(npm.ExitCode == 0, errors);
-        }
+        return ChildProcess.Start(info);
     }
 }

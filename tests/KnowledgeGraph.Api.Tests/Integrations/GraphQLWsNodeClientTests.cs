@@ -17,7 +17,7 @@ public sealed class GraphQLWsNodeClientTests(TestDatabase database) : IClassFixt
     {
         await DealLines.RecordAsync(database, DealLines.Firms());
         await using var server = new ApiServer<Program>(database.ConnectionString);
-        await EnsureNodeModulesAsync();
+        BuiltByTestScript.Require(Path.Combine(ToolFolder, "node_modules", "graphql-ws"), "tools/graphql-ws-client's node modules");
         var file = Path.Combine(Path.GetTempPath(), $"kg-ws-{Guid.NewGuid():N}.jsonl");
         await File.WriteAllTextAsync(file, DealLines.SupplyAgreement("deal-from-cli") + "\n", TestContext.Current.CancellationToken);
 
@@ -30,11 +30,11 @@ public sealed class GraphQLWsNodeClientTests(TestDatabase database) : IClassFixt
               dealRecorded(afterSequence: $after, filter: { parties: ["test-buyer"] }) { sequence eventId eventType deal { id kind status product } }
             }
             """, $"{{\"after\":{stored}}}");
-        Assert.Equal("{\"connected\":true}", await node.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("{\"connected\":true}", await node.Process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken));
         var import = await KgProcess.RunAsync(database.ConnectionString, "import", file);
         Assert.True(import.ExitCode == 0, import.Output + import.Errors);
-        var line = await node.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
-        await node.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var line = await node.Process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+        await node.WaitForExitAsync(Eventually.Deadline);
         File.Delete(file);
 
         var next = JsonNode.Parse(line!)!;
@@ -46,32 +46,16 @@ public sealed class GraphQLWsNodeClientTests(TestDatabase database) : IClassFixt
         Assert.Equal("SupplyAgreementSigned", deal["eventType"]!.GetValue<string>());
         Assert.Equal("deal-from-cli", deal["deal"]!["id"]!.GetValue<string>());
         Assert.Equal("SUPPLY", deal["deal"]!["kind"]!.GetValue<string>());
-        Assert.Equal(0, node.ExitCode);
+        Assert.Equal(0, node.Process.ExitCode);
     }
 
-    private static Process StartClient(Uri address, string query, string variables)
+    private static ChildProcess StartClient(Uri address, string query, string variables)
     {
         var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = ToolFolder };
         foreach (var argument in new[] { "subscribe.mjs", address.ToString(), query, variables, "1" })
         {
             info.ArgumentList.Add(argument);
         }
-        return Process.Start(info)!;
-    }
-
-    internal static async Task EnsureNodeModulesAsync()
-    {
-        if (!Directory.Exists(Path.Combine(ToolFolder, "node_modules", "graphql-ws")))
-        {
-            var info = new ProcessStartInfo("npm") { UseShellExecute = false, RedirectStandardError = true, WorkingDirectory = ToolFolder };
-            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
-            {
-                info.ArgumentList.Add(argument);
-            }
-            using var npm = Process.Start(info)!;
-            var errors = await npm.StandardError.ReadToEndAsync();
-            await npm.WaitForExitAsync();
-            Assert.True(npm.ExitCode == 0, errors);
-        }
+        return ChildProcess.Start(info);
     }
 }

@@ -26,10 +26,10 @@ public sealed class WebhookDeliveryTests
         await receiver.UntilAcknowledgedAsync(2);
 
         // The receiver answers before the server commits the acknowledgement: wait for the cursor to pass it.
-        var webhook = await UntilCursorPassesAsync(api, id, receiver.Acknowledged[1].Sequence);
+        var webhook = await UntilCursorPassesAsync(api, id, receiver.AcknowledgedMessages[1].Sequence);
         var delivery = webhook.GetProperty("deliveries").EnumerateArray().Single(d => d.GetProperty("sequence").GetInt64() == acknowledged.Sequence);
         var body = JsonNode.Parse(acknowledged.Body)!;
-        Assert.Equal(["deal-hooked", "deal-next"], receiver.Acknowledged.Select(r => r.DealId));
+        Assert.Equal(["deal-hooked", "deal-next"], receiver.AcknowledgedMessages.Select(r => r.DealId));
         Assert.Equal([500, 500, 200], receiver.Received.Where(r => r.DealId == "deal-hooked").Select(r => r.Status));
         Assert.True(acknowledged.SignatureVerifies(Secret), "the Standard Webhooks signature of id.timestamp.body with the secret");
         Assert.False(acknowledged.SignatureVerifies(WebhookSettingsForTests.OtherSecret));
@@ -52,7 +52,7 @@ public sealed class WebhookDeliveryTests
         Assert.Equal("Integration test", data["source"]!["title"]!.GetValue<string>());
         Assert.Equal(3, delivery.GetProperty("attempts").GetInt32());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, delivery.GetProperty("acknowledgedAt").ValueKind);
-        Assert.True(webhook.GetProperty("cursor").GetInt64() >= receiver.Acknowledged[1].Sequence);
+        Assert.True(webhook.GetProperty("cursor").GetInt64() >= receiver.AcknowledgedMessages[1].Sequence);
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed class WebhookDeliveryTests
         Assert.Contains("503", letter.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Equal([503, 503, 503, 204], receiver.Received.Where(r => r.DealId == "deal-refused").Select(r => r.Status));
         Assert.True(replay.Body.GetProperty("data").GetProperty("replayDeadLetter").GetBoolean());
-        Assert.Equal(["deal-after", "deal-refused"], receiver.Acknowledged.Select(r => r.DealId));
-        Assert.True(receiver.Acknowledged[1].SignatureVerifies(Secret));
+        Assert.Equal(["deal-after", "deal-refused"], receiver.AcknowledgedMessages.Select(r => r.DealId));
+        Assert.True(receiver.AcknowledgedMessages[1].SignatureVerifies(Secret));
         Assert.Equal(0, remaining.GetArrayLength());
     }
 

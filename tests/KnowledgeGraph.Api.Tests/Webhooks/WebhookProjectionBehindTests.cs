@@ -38,7 +38,7 @@ public sealed class WebhookProjectionBehindTests
         await DealLines.RecordAsync(database, DealLines.SupplyAgreement("deal-ending"), DealLines.SupplyAgreementEnded("deal-ending"));
         var signed = (await receiver.UntilAcknowledgedAsync(1))[0];
         await held.Task.WaitAsync(TimeSpan.FromSeconds(90), ct);
-        var acknowledgedWhileHeld = receiver.Acknowledged.Count;
+        var acknowledgedWhileHeld = receiver.AcknowledgedMessages.Count;
         var whileHeld = await api.UntilWebhookAsync(id, w => w.GetProperty("cursor").GetInt64() >= signed.Sequence);
         var projectedWhileHeld = (await HealthPolling.HealthAsync(http, ct)).GetProperty("lastProjectedSequence").GetInt64();
         release.SetResult(200);

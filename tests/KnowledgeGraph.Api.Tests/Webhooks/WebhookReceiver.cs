@@ -101,13 +101,37 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
-    /// <summary>Waits until the receiver has acknowledged <paramref name="count"/> deliveries; generous, never a timing assertion.</summary>
+    /// <summary>
+    /// The acknowledged messages, one per <c>webhook-id</c> in order of first acknowledgement: what at-least-once delivery
+    /// counts (a repeat of an acknowledged message is allowed, so it is not counted twice).
+    /// </summary>
+    public IReadOnlyList<ReceivedDelivery> AcknowledgedMessages => [.. Acknowledged.DistinctBy(r => r.WebhookId)];
+
+    /// <summary>Waits until the receiver has acknowledged <paramref name="count"/> messages; generous, never a timing assertion.</summary>
     public async Task<IReadOnlyList<ReceivedDelivery>> UntilAcknowledgedAsync(int count)
     {
-        await Eventually.UntilAsync($"{count} deliveries acknowledged",
-            () => Task.FromResult(string.Join(", ", Received.Select(r => $"{r.DealId}={r.Status?.ToString(CultureInfo.InvariantCulture) ?? "dropped"}"))),
-            _ => Acknowledged.Count >= count);
-        return Acknowledged;
+        await Eventually.UntilAsync($"{count} messages acknowledged",
+            () => Task.FromResult(string.Join(", ", Received.Select(r => $"{r.DealId ?? r.EventId}={r.Status?.ToString(CultureInfo.InvariantCulture) ?? "dropped"}"))),
+            _ => AcknowledgedMessages.Count >= count);
+        return AcknowledgedMessages;
+    }
+
+    /// <summary>
+    /// Checks what at-least-once delivery promises and returns the messages in order of first arrival: every request
+    /// verifies with <paramref name="secret"/>, and a message that arrives more than once arrives as itself again (the
+    /// same <c>webhook-id</c>, event, sequence and body; only its timestamp, and so its signature, is of the attempt).
+    /// </summary>
+    public IReadOnlyList<ReceivedDelivery> Messages(string secret)
+    {
+        var received = Received;
+        Assert.All(received, r => Assert.True(r.SignatureVerifies(secret), $"the signature of {r.WebhookId} verifies"));
+        var messages = received.GroupBy(r => r.WebhookId).ToList();
+        foreach (var attempts in messages)
+        {
+            var first = attempts.First();
+            Assert.All(attempts, r => Assert.Equal((first.EventId, first.Sequence, first.Body), (r.EventId, r.Sequence, r.Body)));
+        }
+        return [.. messages.Select(m => m.First())];
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
