@@ -90,7 +90,7 @@ public sealed partial class ExplorerTests(ExplorerServer server) : IClassFixture
             }
             """);
         await _page.Locator("#play").ClickAsync();
-        await _page.WaitForFunctionAsync("() => window.played.some(([text]) => /as of 2012-12-31/.test(text))");
+        await _page.WaitForFunctionAsync("() => window.played.some(([text]) => / · as of 2012-12-31/.test(text))");
         await _page.Locator("#play").ClickAsync();
         var played = await _page.EvaluateAsync<string[][]>("() => window.played");
         var edgesByYear = played.Select(p => (Year: YearDrawn().Match(p[0]), Edges: p[1]))
