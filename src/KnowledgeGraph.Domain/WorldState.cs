@@ -18,10 +18,26 @@ public sealed partial class World
 
     private static readonly string[] EntityPrefixes = [EventKey, OrgKey, FacilityKey, DealKey, PolicyKey, UndoKey];
 
-    /// <summary>The fields that name an entity or an event: <c>orgId</c>, <c>partyIds</c>, <c>eventId</c>, ...</summary>
-    private static readonly Dictionary<Type, PropertyInfo[]> Texts = EventCatalog.Types.ToDictionary(t => t, t => t.GetProperties()
+    /// <summary>
+    /// The fields that name an entity or an event (<c>orgId</c>, <c>partyIds</c>, <c>eventId</c>, ...), each with the
+    /// kinds of entry it can name: a facility, deal or policy field names that entity, an event field the event and its
+    /// undo, every other id field (supplier, buyer, investor, target, operator, parties, beneficiaries) an organization.
+    /// A field of a name not known here is looked up under every kind.
+    /// </summary>
+    private static readonly Dictionary<Type, (PropertyInfo Property, string[] Prefixes)[]> Texts = EventCatalog.Types.ToDictionary(t => t, t => t.GetProperties()
         .Where(p => p.Name.EndsWith("Id", StringComparison.Ordinal) || p.Name.EndsWith("Ids", StringComparison.Ordinal))
-        .Where(p => p.PropertyType == typeof(string) || p.PropertyType == typeof(IReadOnlyList<string>)).ToArray());
+        .Where(p => p.PropertyType == typeof(string) || p.PropertyType == typeof(IReadOnlyList<string>))
+        .Select(p => (p, PrefixesOf(p.Name))).ToArray());
+
+    private static string[] PrefixesOf(string field) => field switch
+    {
+        "EventId" => [EventKey, UndoKey],
+        "FacilityId" => [FacilityKey],
+        "DealId" => [DealKey],
+        "PolicyId" => [PolicyKey],
+        "OrgId" or "SupplierId" or "BuyerId" or "InvestorId" or "TargetId" or "OperatorId" or "PartyIds" or "BeneficiaryIds" => [OrgKey],
+        _ => EntityPrefixes,
+    };
 
     /// <summary>Every entry the event may read or change: a superset, named by each id it holds.</summary>
     public static IEnumerable<string> KeysOf(EventEnvelope envelope)
@@ -29,7 +45,7 @@ public sealed partial class World
         yield return EventKey + envelope.Id;
         yield return UndoKey + envelope.Id;
         var data = envelope.Data;
-        foreach (var property in Texts[data.GetType()])
+        foreach (var (property, prefixes) in Texts[data.GetType()])
         {
             var values = property.GetValue(data) switch
             {
@@ -39,7 +55,7 @@ public sealed partial class World
             };
             foreach (var value in values)
             {
-                foreach (var prefix in EntityPrefixes)
+                foreach (var prefix in prefixes)
                 {
                     yield return prefix + value;
                 }
