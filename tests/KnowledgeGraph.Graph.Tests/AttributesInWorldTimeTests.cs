@@ -56,29 +56,32 @@ public class AttributesInWorldTimeTests
         var seen = new List<string>();
         foreach (var point in points)
         {
-            foreach (var asOf in new DateOnly[] { new(2015, 1, 1), new(2022, 6, 1), new(2023, 6, 1), new(2024, 9, 1), new(2025, 9, 1) })
+            foreach (var asOf in new DateOnly[] { new(2015, 1, 1), new(2021, 6, 1), new(2022, 6, 1), new(2023, 6, 1), new(2024, 9, 1), new(2025, 9, 1) })
             {
-                seen.Add(await DescribeDealAndPolicyAsync(reader.KnownAt(new Knowledge(point)).AttributesAsOf(asOf), ct));
+                seen.Add(await DescribeDealAndPolicyAsync(reader.KnownAt(new Knowledge(point)).AttributesAsOf(asOf), asOf, ct));
             }
         }
-        var latest = await DescribeDealAndPolicyAsync(reader, ct);
+        var latest = await DescribeDealAndPolicyAsync(reader, new DateOnly(2026, 1, 1), ct);
 
         Assert.Equal(
         [
-            // Before the enactment and the signing: as registered. The amendment of 2023 is believed at the first point.
-            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
-            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
-            "Magnet and alloy grant InForce - ndfeb-magnet,ndfeb-alloy | Signed - | revoked: 0",
-            "Magnet and alloy grant InForce - ndfeb-magnet,ndfeb-alloy | Signed - | revoked: 0",
-            "Magnet and alloy grant InForce - ndfeb-magnet,ndfeb-alloy | Signed - | revoked: 0",
+            // Before the enactment and the signing: as registered, and neither listed; in mid-2021 the grant is listed, the
+            // agreement (signed 2022-03-01) not yet. The amendment of 2023 is believed at the first point.
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0 | listed: 0 policies, 0 deals",
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0 | listed: 1 policies, 0 deals",
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0 | listed: 1 policies, 1 deals",
+            "Magnet and alloy grant InForce - ndfeb-magnet,ndfeb-alloy | Signed - | revoked: 0 | listed: 1 policies, 1 deals",
+            "Magnet and alloy grant InForce - ndfeb-magnet,ndfeb-alloy | Signed - | revoked: 0 | listed: 1 policies, 1 deals",
+            "Magnet and alloy grant InForce - ndfeb-magnet,ndfeb-alloy | Signed - | revoked: 0 | listed: 1 policies, 1 deals",
             // The second point retracts it, renames the grant from 2024, ends the agreement in 2024-07 and revokes the grant in 2025-06.
-            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
-            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
-            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0",
-            "Magnet grant 2024 InForce - ndfeb-magnet | Ended 2024-07-01 | revoked: 0",
-            "Magnet grant 2024 Revoked 2025-06-01 ndfeb-magnet | Ended 2024-07-01 | revoked: 1",
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0 | listed: 0 policies, 0 deals",
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0 | listed: 1 policies, 0 deals",
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0 | listed: 1 policies, 1 deals",
+            "Magnet grant InForce - ndfeb-magnet | Signed - | revoked: 0 | listed: 1 policies, 1 deals",
+            "Magnet grant 2024 InForce - ndfeb-magnet | Ended 2024-07-01 | revoked: 0 | listed: 1 policies, 1 deals",
+            "Magnet grant 2024 Revoked 2025-06-01 ndfeb-magnet | Ended 2024-07-01 | revoked: 1 | listed: 1 policies, 1 deals",
         ], seen);
-        Assert.Equal("Magnet grant 2024 Revoked 2025-06-01 ndfeb-magnet | Ended 2024-07-01 | revoked: 1", latest);
+        Assert.Equal("Magnet grant 2024 Revoked 2025-06-01 ndfeb-magnet | Ended 2024-07-01 | revoked: 1 | listed: 1 policies, 1 deals", latest);
     }
 
     /// <summary>Imports the scenario files one after the other, projecting each, and returns the knowledge point after each.</summary>
@@ -96,13 +99,19 @@ public class AttributesInWorldTimeTests
         return points;
     }
 
-    /// <summary>The grant read by id, the agreement found by the question that finds a node of any label, and the revoked policies listed.</summary>
-    private static async Task<string> DescribeDealAndPolicyAsync(IGraphReader reader, CancellationToken ct)
+    /// <summary>
+    /// The grant read by id, the agreement found by the question that finds a node of any label, the revoked policies
+    /// listed, and how many policies and deals are listed at the date.
+    /// </summary>
+    private static async Task<string> DescribeDealAndPolicyAsync(IGraphReader reader, DateOnly asOf, CancellationToken ct)
     {
         var grant = Assert.IsType<Policy>(Assert.Single(await reader.NodesAsync(Labels.Policy, ["se-magnet-grant"], ct)));
         var agreement = Assert.IsType<SupplyAgreement>(await reader.NodeAsync("fjord-baltic-oxide", ct));
-        var revoked = await reader.PoliciesAsync(new PolicyFilter(Status: PolicyStatus.Revoked), null, 10, ct);
-        return $"{grant.Title} {grant.Status} {Date(grant.RevokedOn)} {string.Join(',', grant.Products)} | {agreement.Status} {Date(agreement.EndedOn)} | revoked: {revoked.TotalCount}";
+        var revoked = await reader.PoliciesAsync(new PolicyFilter(asOf, Status: PolicyStatus.Revoked), null, 10, ct);
+        var policies = await reader.PoliciesAsync(new PolicyFilter(asOf), null, 10, ct);
+        var deals = await reader.DealsAsync(new DealFilter(asOf), null, 10, ct);
+        return $"{grant.Title} {grant.Status} {Date(grant.RevokedOn)} {string.Join(',', grant.Products)} | {agreement.Status} {Date(agreement.EndedOn)} | revoked: {revoked.TotalCount}"
+            + $" | listed: {policies.TotalCount} policies, {deals.TotalCount} deals";
     }
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-";

@@ -40,8 +40,8 @@ public class StatementCountTests(ScenarioGraphs graphs) : IClassFixture<Scenario
         "node" => (await run(async () => await r.NodeAsync("nobody", Ct) is null ? 0 : 1), await run(async () => await r.NodeAsync("gm", Ct) is null ? 0 : 1)),
         "neighbours" => (await run(async () => (await GraphPaths.NeighboursAsync(r, "EE", null, true, true, Mid2025, 0, 500, Ct)).Items.Count),
             await run(async () => (await GraphPaths.NeighboursAsync(r, "DE", null, true, true, Mid2025, 0, 500, Ct)).Items.Count)),
-        "deals" => (await run(async () => (await r.DealsAsync(new DealFilter(Kind: DealKind.Supply), null, 1, Ct)).Items.Count),
-            await run(async () => (await r.DealsAsync(new DealFilter(Kind: DealKind.Supply), null, 50, Ct)).Items.Count)),
+        "deals" => (await run(async () => (await r.DealsAsync(new DealFilter(Mid2025, Kind: DealKind.Supply), null, 1, Ct)).Items.Count),
+            await run(async () => (await r.DealsAsync(new DealFilter(Mid2025, Kind: DealKind.Supply), null, 50, Ct)).Items.Count)),
         _ => (await run(async () => (await r.FacilitiesAsync(new FacilityFilter(Mid2025), null, 1, Ct)).Items.Count),
             await run(async () => (await r.FacilitiesAsync(new FacilityFilter(Mid2025), null, 50, Ct)).Items.Count)),
     };

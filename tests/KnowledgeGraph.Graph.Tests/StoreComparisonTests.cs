@@ -58,15 +58,16 @@ public class StoreComparisonTests(ScenarioGraphs graphs) : IClassFixture<Scenari
         ["stageCapacity"] = async (r, ct) => await r.StageCapacityAsync(Stage.Magnet, Mid2025, ct),
         ["deals"] = async (r, ct) => new[]
         {
-            await r.DealsAsync(new DealFilter(), null, 3, ct), await r.DealsAsync(new DealFilter(), "jl-gm", 3, ct),
-            await r.DealsAsync(new DealFilter(Country: "CN", ProductCodes: Inputs.Products("product", "magnet")), null, 10, ct),
+            await r.DealsAsync(new DealFilter(Mid2025), null, 3, ct), await r.DealsAsync(new DealFilter(Mid2025), "jl-gm", 3, ct),
+            await r.DealsAsync(new DealFilter(Mid2025, Country: "CN", ProductCodes: Inputs.Products("product", "magnet")), null, 10, ct),
+            await r.DealsAsync(new DealFilter(new DateOnly(2019, 12, 31)), "jl-lockheed", 10, ct),
         },
         ["facilities"] = async (r, ct) => new[]
         {
             await r.FacilitiesAsync(new FacilityFilter(Mid2025, Stage: Stage.Magnet), null, 2, ct),
             await r.FacilitiesAsync(new FacilityFilter(Mid2025, Status: FacilityStatus.Operating), "a", 10, ct),
         },
-        ["policies"] = async (r, ct) => await r.PoliciesAsync(new PolicyFilter(), null, 10, ct),
+        ["policies"] = async (r, ct) => await r.PoliciesAsync(new PolicyFilter(Mid2025), null, 10, ct),
         ["organizations"] = async (r, ct) => new[]
         {
             await r.OrganizationsAsync(new OrganizationFilter(Bloc: "NATO"), Mid2025, "gm", 3, ct),

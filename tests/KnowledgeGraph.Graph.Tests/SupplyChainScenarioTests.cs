@@ -153,4 +153,23 @@ public class SupplyChainScenarioTests(ScenarioGraphs graphs) : IClassFixture<Sce
         Assert.Equal(["renault", "siemens-energy", "vac"], secondPage.Items.Select(n => n.Id));
         Assert.Equal(["siemens-energy"], byAlias.Items.Select(n => n.Id));
     }
+
+    [Theory, MemberData(nameof(Adapters))]
+    public async Task Deals_AtADate_ListOnlyThoseRegisteredByThen_WithTheEffectiveDateRange_AndPage(string adapter)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var reader = graphs.Reader(adapter);
+        var dayBefore = await reader.DealsAsync(new Ports.DealFilter(new DateOnly(2019, 12, 31)), null, 50, ct);
+        var onTheDay = await reader.DealsAsync(new Ports.DealFilter(new DateOnly(2020, 1, 1)), null, 50, ct);
+        var since2019 = await reader.DealsAsync(new Ports.DealFilter(new DateOnly(2019, 12, 31), From: new DateOnly(2019, 1, 1)), null, 50, ct);
+        var secondPage = await reader.DealsAsync(new Ports.DealFilter(new DateOnly(2019, 12, 31)), "cn-mid", 3, ct);
+
+        // jl-gm is signed 2020-01-01; the four deals of 2019-01-01 follow the two older ones by id; vac-renault is retracted.
+        Assert.Equal(["bayan-baotou", "jl-lockheed", "baotou-jl", "cn-mid", "cninv-vac", "mid-eu"], dayBefore.Items.Select(n => n.Id));
+        Assert.Equal(6, dayBefore.TotalCount);
+        Assert.Equal((7, "jl-gm"), (onTheDay.TotalCount, onTheDay.Items[^1].Id));
+        Assert.Equal(["baotou-jl", "cn-mid", "cninv-vac", "mid-eu"], since2019.Items.Select(n => n.Id));
+        Assert.Equal(["cninv-vac", "mid-eu"], secondPage.Items.Select(n => n.Id));
+        Assert.False(secondPage.HasNextPage);
+    }
 }

@@ -23,7 +23,7 @@ internal static class ListQueries
                 ctx.GetArgument<string?>("after"), Paging.First(ctx), ctx.CancellationToken)));
 
         query.Field<NonNullGraphType<ConnectionType<DealType, GraphNode>>>("deals")
-            .Description("Deals by kind, party, a party's country, product or category, and effective date range, oldest first, each with its attributes at asOf.")
+            .Description("Deals registered by asOf, by kind, party, a party's country, product or category, and effective date range, oldest first, each with its attributes at asOf.")
             .Argument<DealKindGraphType>("kind")
             .Argument<StringGraphType>("party", "An organization id.")
             .Argument<StringGraphType>("country", "A party is based there.")
@@ -34,18 +34,18 @@ internal static class ListQueries
             .ResolveAsync(async ctx =>
             {
                 var codes = ctx.GetArgument<string?>("product") is { } p ? Inputs.NeedCodes(Inputs.Products("product", p)) : null;
-                return Connections.ById(await ctx.Loaders().Reader.DealsAsync(new DealFilter(ctx.GetArgument<DealKind?>("kind"), ctx.GetArgument<string?>("party"),
+                return Connections.ById(await ctx.Loaders().Reader.DealsAsync(new DealFilter(ctx.AsOf(), ctx.GetArgument<DealKind?>("kind"), ctx.GetArgument<string?>("party"),
                     ctx.GetArgument<string?>("country"), codes, ctx.GetArgument<DateOnly?>("from"), ctx.GetArgument<DateOnly?>("to")),
                     ctx.GetArgument<string?>("after"), Paging.First(ctx), ctx.CancellationToken));
             });
 
         query.Field<NonNullGraphType<ConnectionType<PolicyType, GraphNode>>>("policies")
-            .Description("Policies by jurisdiction, kind, product or category covered, beneficiary and status, as they stood at asOf, by id.")
+            .Description("Policies enacted by asOf, by jurisdiction, kind, product or category covered, beneficiary and status, as they stood at asOf, by id.")
             .Argument<StringGraphType>("jurisdiction", "A country code or a bloc.").Argument<PolicyKindGraphType>("kind").Argument<StringGraphType>("product")
             .Argument<StringGraphType>("beneficiary", "An organization id.").Argument<PolicyStatusGraphType>("status", "Status at asOf.")
             .Paged()
             .AsOfArgument()
-            .ResolveAsync(async ctx => Connections.ById(await ctx.Loaders().Reader.PoliciesAsync(new PolicyFilter(ctx.GetArgument<string?>("jurisdiction"),
+            .ResolveAsync(async ctx => Connections.ById(await ctx.Loaders().Reader.PoliciesAsync(new PolicyFilter(ctx.AsOf(), ctx.GetArgument<string?>("jurisdiction"),
                 ctx.GetArgument<PolicyKind?>("kind"), ctx.GetArgument<string?>("product"), ctx.GetArgument<string?>("beneficiary"), ctx.GetArgument<PolicyStatus?>("status")),
                 ctx.GetArgument<string?>("after"), Paging.First(ctx), ctx.CancellationToken)));
     }

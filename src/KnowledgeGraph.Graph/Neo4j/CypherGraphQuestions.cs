@@ -75,11 +75,12 @@ public static partial class Cypher
         ORDER BY country
         """;
 
-    /// <summary>Deals by filter, oldest first (effective date, then id), all counted, then one page after the cursor deal.</summary>
+    /// <summary>Deals registered by the date, by filter, oldest first (effective date, then id), all counted, then one page after the cursor deal.</summary>
     public const string Deals = """
         OPTIONAL MATCH (cursor:Deal {id: $after})
         MATCH (n:Deal)
-        WHERE ($kind IS NULL OR n.kind = $kind)
+        WHERE n.validFrom <= $asOf
+          AND ($kind IS NULL OR n.kind = $kind)
           AND ($party IS NULL OR EXISTS { MATCH (:Organization {id: $party})-[:PARTY_TO]->(n) })
           AND ($country IS NULL OR EXISTS { MATCH (:Country {id: $country})<-[:BASED_IN]-()-[:PARTY_TO]->(n) })
           AND ($codes IS NULL OR n.product IN $codes OR any(code IN coalesce(n.products, []) WHERE code IN $codes))
@@ -103,10 +104,11 @@ public static partial class Cypher
         RETURN size(matching) AS total, [m IN matching WHERE $after IS NULL OR m.id > $after][0..$limit] AS page
         """;
 
-    /// <summary>Policies by jurisdiction, kind, status, product covered and beneficiary, by id, after the cursor.</summary>
+    /// <summary>Policies enacted by the date, by jurisdiction, kind, status, product covered and beneficiary, by id, after the cursor.</summary>
     public const string Policies = """
         MATCH (n:Policy)
-        WHERE ($jurisdiction IS NULL OR n.jurisdiction = $jurisdiction) AND ($kind IS NULL OR n.kind = $kind)
+        WHERE n.validFrom <= $asOf
+          AND ($jurisdiction IS NULL OR n.jurisdiction = $jurisdiction) AND ($kind IS NULL OR n.kind = $kind)
           AND ($status IS NULL OR n.status = $status)
           AND ($product IS NULL OR $product IN coalesce(n.products, []))
           AND ($beneficiary IS NULL OR $beneficiary IN coalesce(n.beneficiaryIds, []))

@@ -72,6 +72,7 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(filter);
         return PageAsync(Cypher.Deals, Labels.Deal, first, new JsonObject
         {
+            ["asOf"] = Neo4jRows.Date(filter.AsOf),
             ["kind"] = Wire(filter.Kind),
             ["party"] = filter.Party,
             ["country"] = filter.Country,
@@ -101,6 +102,7 @@ public sealed partial class Neo4jGraphReader
         ArgumentNullException.ThrowIfNull(filter);
         return PageAsync(Cypher.Policies, Labels.Policy, first, new JsonObject
         {
+            ["asOf"] = Neo4jRows.Date(filter.AsOf),
             ["jurisdiction"] = filter.Jurisdiction,
             ["kind"] = Wire(filter.Kind),
             ["status"] = Wire(filter.Status),

@@ -47,16 +47,19 @@ public sealed record CountryCapacity(string Country, decimal CapacityTonnesPerYe
 /// <summary>The ends of a shortest path as found (null when no node has the id), and the path (null when none within the hops).</summary>
 public sealed record PathAnswer(GraphNode? From, GraphNode? To, IReadOnlyList<GraphNode>? Nodes, IReadOnlyList<GraphEdge>? Edges);
 
-/// <summary>Deals by kind, party, a party's country (ever), product codes (products and their categories), and effective date range.</summary>
+/// <summary>
+/// Deals registered by the date (effective on or before it), by kind, party, a party's country (ever), product codes
+/// (products and their categories), and effective date range.
+/// </summary>
 public sealed record DealFilter(
-    DealKind? Kind = null, string? Party = null, string? Country = null, IReadOnlySet<string>? ProductCodes = null,
+    DateOnly AsOf, DealKind? Kind = null, string? Party = null, string? Country = null, IReadOnlySet<string>? ProductCodes = null,
     DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>Facilities registered by the date, by country, stage, operator and status at the date.</summary>
 public sealed record FacilityFilter(DateOnly AsOf, string? Country = null, Stage? Stage = null, string? OperatorId = null, FacilityStatus? Status = null);
 
-/// <summary>Policies by jurisdiction, kind, product covered, beneficiary and status (in-force or revoked).</summary>
-public sealed record PolicyFilter(string? Jurisdiction = null, PolicyKind? Kind = null, string? Product = null, string? Beneficiary = null, PolicyStatus? Status = null);
+/// <summary>Policies enacted by the date, by jurisdiction, kind, product covered, beneficiary and status (in-force or revoked).</summary>
+public sealed record PolicyFilter(DateOnly AsOf, string? Jurisdiction = null, PolicyKind? Kind = null, string? Product = null, string? Beneficiary = null, PolicyStatus? Status = null);
 
 /// <summary>
 /// What changed between two points, both knowledge points (the events stored up to two sequences) or both world dates

@@ -10,7 +10,7 @@ public sealed partial class PostgresGraphReader
     public Task<Page<GraphNode>> DealsAsync(DealFilter filter, string? after, int first, CancellationToken ct) =>
         PageAsync(
             """
-            n.label = 'Deal'
+            n.label = 'Deal' AND n.valid_from <= @as_of
               AND (@kind::text IS NULL OR n.props->>'kind' = @kind)
               AND (@party::text IS NULL OR EXISTS (SELECT 1 FROM kg_graph.edges p WHERE p.type = 'PARTY_TO' AND p.to_id = n.id AND p.from_id = @party))
               AND (@country::text IS NULL OR EXISTS (SELECT 1 FROM kg_graph.edges p
@@ -20,7 +20,7 @@ public sealed partial class PostgresGraphReader
               AND (@from::date IS NULL OR n.valid_from >= @from) AND (@to::date IS NULL OR n.valid_from <= @to)
             """, "n.valid_from, n.id", "(n.valid_from, n.id) > (SELECT c.valid_from, c.id FROM kg_graph.nodes c WHERE c.label = 'Deal' AND c.id = @after)",
             after, first, ct,
-            P("kind", filter.Kind), P("party", filter.Party), P("country", filter.Country), P("codes", filter.ProductCodes), P("from", filter.From), P("to", filter.To));
+            P("as_of", filter.AsOf), P("kind", filter.Kind), P("party", filter.Party), P("country", filter.Country), P("codes", filter.ProductCodes), P("from", filter.From), P("to", filter.To));
 
     public Task<Page<GraphNode>> FacilitiesAsync(FacilityFilter filter, string? after, int first, CancellationToken ct) =>
         PageAsync(
@@ -37,14 +37,14 @@ public sealed partial class PostgresGraphReader
     public Task<Page<GraphNode>> PoliciesAsync(PolicyFilter filter, string? after, int first, CancellationToken ct) =>
         PageAsync(
             """
-            n.label = 'Policy'
+            n.label = 'Policy' AND n.valid_from <= @as_of
               AND (@jurisdiction::text IS NULL OR n.props->>'jurisdiction' = @jurisdiction)
               AND (@kind::text IS NULL OR n.props->>'kind' = @kind)
               AND (@status::text IS NULL OR n.props->>'status' = @status)
               AND (@product::text IS NULL OR n.props->'products' ? @product)
               AND (@beneficiary::text IS NULL OR n.props->'beneficiaryIds' ? @beneficiary)
             """, "n.id", "n.id > @after", after, first, ct,
-            P("jurisdiction", filter.Jurisdiction), P("kind", filter.Kind), P("status", filter.Status), P("product", filter.Product), P("beneficiary", filter.Beneficiary));
+            P("as_of", filter.AsOf), P("jurisdiction", filter.Jurisdiction), P("kind", filter.Kind), P("status", filter.Status), P("product", filter.Product), P("beneficiary", filter.Beneficiary));
 
     /// <summary>The nodes matching the condition, in the order, after the cursor, one more than a page to know if another follows, and the count.</summary>
     private async Task<Page<GraphNode>> PageAsync(string condition, string order, string afterCursor, string? after, int first, CancellationToken ct,

@@ -25,7 +25,7 @@ internal static class ComposedLists
         var inCountry = f.Country is null ? null
             : (await reader.EdgesAsync(new EdgeQuery([Relationships.BasedIn], null, [f.Country]), ct)).Select(e => e.FromId).ToHashSet(StringComparer.Ordinal);
         var deals = (await reader.AllNodesAsync(Labels.Deal, ct)).OfType<Deal>()
-            .Where(d => (f.Kind is null || d.Kind == f.Kind)
+            .Where(d => d.IsValidAt(f.AsOf) && (f.Kind is null || d.Kind == f.Kind)
                 && (f.Party is null || parties[d.Id].Contains(f.Party))
                 && (inCountry is null || parties[d.Id].Any(inCountry.Contains))
                 && (f.ProductCodes is null || d.ProductsTraded.Any(f.ProductCodes.Contains))
@@ -50,7 +50,7 @@ internal static class ComposedLists
     public static async Task<Page<GraphNode>> PoliciesAsync(IGraphReader reader, PolicyFilter f, string? after, int first, CancellationToken ct)
     {
         var policies = (await reader.AllNodesAsync(Labels.Policy, ct)).OfType<Policy>()
-            .Where(p => Matches(p.Jurisdiction, f.Jurisdiction) && (f.Kind is null || p.Kind == f.Kind) && (f.Status is null || p.Status == f.Status)
+            .Where(p => p.IsValidAt(f.AsOf) && Matches(p.Jurisdiction, f.Jurisdiction) && (f.Kind is null || p.Kind == f.Kind) && (f.Status is null || p.Status == f.Status)
                 && (f.Product is null || p.Products.Contains(f.Product))
                 && (f.Beneficiary is null || p.BeneficiaryIds.Contains(f.Beneficiary)))
             .ToList<GraphNode>();
