@@ -5,9 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace KnowledgeGraph.Web.Tests;
 
 /// <summary>
-/// Time in the explorer, in chromium against graph-seed: the histogram of changes along the date slider, the "what
-/// changed" table between two dates (from the changes query), each checked against what graph-seed records, and a
-/// cited view that reopens the same answer after a new event is recorded (its own database: it records one).
+/// Time in the explorer, in chromium against graph-seed: the histogram of changes along the date slider, a deal on the
+/// start page and in the details as it stood at the date, the "what changed" table between two dates (from the changes
+/// query), each checked against what graph-seed records, and a cited view that reopens the same answer after a new
+/// event is recorded (its own database: it records one).
 /// </summary>
 public sealed class TimeAndCitationTests(ExplorerServer server) : IClassFixture<ExplorerServer>, IAsyncLifetime
 {
@@ -38,6 +39,23 @@ public sealed class TimeAndCitationTests(ExplorerServer server) : IClassFixture<
         await _page.Locator("#as-of-year").FillAsync("2012");
         await _page.Locator("#as-of-year").DispatchEventAsync("change");
         await Expect(histogram.Locator("rect.current")).ToHaveAttributeAsync("data-year", "2012");
+    }
+
+    [Fact]
+    public async Task AtADateBeforeADealChanged_TheStartPageAndTheDetailsShowItAsItStoodThen()
+    {
+        // USA Rare Earth's acquisition of Less Common Metals: announced on 2025-09-29 (Benzinga), completed on 2025-11-18
+        // (USA Rare Earth's own release). On 2025-10-15 it is among the latest deals, still announced, and cites only the announcement.
+        await OpenAsync("#asOf=2025-10-15");
+        var latest = _page.Locator("#start ol.latest > li[data-deal='inv-usar-lcm-2025']");
+        await Expect(latest.Locator("strong")).ToHaveTextAsync("2025-09-29 · investment · announced");
+        await Expect(latest.Locator("li.source")).ToHaveTextAsync([new Regex("^Benzinga: USA Rare Earth snaps up UK metals maker")]);
+
+        await OpenAsync("#open=inv-usar-lcm-2025&sel=inv-usar-lcm-2025&asOf=2025-10-15");
+        await Expect(_page.Locator("#details dl.attributes dt:text-is('status') + dd")).ToHaveTextAsync("announced");
+
+        await OpenAsync("#open=inv-usar-lcm-2025&sel=inv-usar-lcm-2025&asOf=2025-11-30");
+        await Expect(_page.Locator("#details dl.attributes dt:text-is('status') + dd")).ToHaveTextAsync("completed");
     }
 
     [Fact]

@@ -74,14 +74,14 @@ export async function neighbourhoods(ids, asOf, { each = () => {}, stopped = () 
   return result;
 }
 
-/** Each node's attributes and, for an organization, its owners at asOf (to mark those controlled from China). */
+/** Each node's attributes at asOf (a deal's status then, not today's) and, for an organization, its owners at asOf (to mark those controlled from China). */
 export async function basics(ids, asOf) {
   const result = {};
   for (let start = 0; start < ids.length; start += 40) {
     const chunk = ids.slice(start, start + 40);
     const fields = chunk.map((id, i) => {
       const arg = JSON.stringify(id);
-      return `n${i}: node(id: ${arg}, knownAtSequence: $k) { ...N } o${i}: organization(id: ${arg}, knownAtSequence: $k) { owners(asOf: $asOf) { owner { ${ORG} } } }`;
+      return `n${i}: node(id: ${arg}, asOf: $asOf, knownAtSequence: $k) { ...N } o${i}: organization(id: ${arg}, knownAtSequence: $k) { owners(asOf: $asOf) { owner { ${ORG} } } }`;
     });
     const data = await graphql(`query Basics($asOf: Date, $k: Long) { ${fields.join('\n')} } fragment N on Node { ${NODE} }`, { asOf });
     chunk.forEach((id, i) => {

@@ -44,12 +44,13 @@ export async function organizationEvents(ids) {
   return result;
 }
 
-export async function dealSources(ids) {
+/** The events of each deal as it stood at asOf (those recorded about it up to that date), by deal id. */
+export async function dealSources(ids, asOf) {
   const result = {};
   for (let start = 0; start < ids.length; start += 40) {
     const chunk = ids.slice(start, start + 40);
-    const fields = chunk.map((id, i) => `d${i}: deal(id: ${JSON.stringify(id)}, knownAtSequence: $k) { ${SOURCES} }`);
-    const data = await graphql(`query DealSources($k: Long) { ${fields.join('\n')} }`);
+    const fields = chunk.map((id, i) => `d${i}: deal(id: ${JSON.stringify(id)}, asOf: $asOf, knownAtSequence: $k) { ${SOURCES} }`);
+    const data = await graphql(`query DealSources($asOf: Date, $k: Long) { ${fields.join('\n')} }`, { asOf });
     chunk.forEach((id, i) => { result[id] = data[`d${i}`]?.sources ?? []; });
   }
   return result;

@@ -18,7 +18,7 @@ const list = (names, most = 30) => (names.length > most ? `${names.slice(0, most
 
 /** The citation of what `view` shows (with the answer's table, if any) in `state`, pinned at state.known. */
 export async function citeView({ view, state, table, summary }) {
-  await loadSources(view);
+  await loadSources(view, state.asOf);
   const events = new Map();
   for (const e of view.edges) for (const ev of e.sources ?? []) events.set(ev.eventId, ev);
   for (const row of table?.rows ?? []) for (const cell of Object.values(row)) for (const ev of cell.events ?? []) events.set(ev.eventId, ev);

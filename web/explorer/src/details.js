@@ -32,11 +32,11 @@ export function sourceItem(event) {
     event.retractedBy ? h('span', { class: 'retracted' }, ` retracted by ${event.retractedBy}`) : null);
 }
 
-export async function renderRelationship(panel, model, edge, actions) {
+export async function renderRelationship(panel, model, edge, state, actions) {
   if (!edge.sources) {
     panel.replaceChildren(h('p', { class: 'hint' }, 'Loading the sources…'));
     try {
-      edge.sources = edge.props.dealId ? (await api.dealSources([edge.props.dealId]))[edge.props.dealId] : await api.relationshipSources(edge);
+      edge.sources = edge.props.dealId ? (await api.dealSources([edge.props.dealId], state.asOf))[edge.props.dealId] : await api.relationshipSources(edge);
     } catch (e) {
       panel.replaceChildren(h('p', { class: 'error' }, `The sources could not be loaded: ${e.message}`));
       return;

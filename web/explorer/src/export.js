@@ -38,10 +38,10 @@ export function toCsv(view, asOf) {
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Loads the sources that answers left out (see api-sources.js) into the view's relationships. */
-export async function loadSources(view) {
+/** Loads the sources that answers left out (see api-sources.js) into the view's relationships, a deal's as of the view's date. */
+export async function loadSources(view, asOf) {
   const missing = view.edges.filter((e) => !e.sources && e.props.dealId);
-  const found = await dealSources([...new Set(missing.map((e) => e.props.dealId))]);
+  const found = await dealSources([...new Set(missing.map((e) => e.props.dealId))], asOf);
   for (const e of missing) e.sources = found[e.props.dealId];
   const rest = view.edges.filter((x) => !x.sources);
   await Promise.all(rest.map(async (e) => { e.sources = await relationshipSources(e); }));
@@ -49,6 +49,6 @@ export async function loadSources(view) {
 
 /** The CSV of the view, every row citing its sources. */
 export async function exportCsv(view, asOf) {
-  await loadSources(view);
+  await loadSources(view, asOf);
   download(`knowledge-graph-${asOf}.csv`, new Blob([toCsv(view, asOf)], { type: 'text/csv;charset=utf-8' }));
 }

@@ -125,7 +125,7 @@ function showSelected() {
   cy.getElementById(state.selected).select();
   focus(cy, state.selected, state.focus);
   if (node) renderNode(panel, model, node, state, actions);
-  else if (edge) renderRelationship(panel, model, edge, actions);
+  else if (edge) renderRelationship(panel, model, edge, state, actions);
   else panel.replaceChildren(h('p', { class: 'hint' }, 'Select a node or a relationship to see its attributes, validity and sources.'));
 }
 

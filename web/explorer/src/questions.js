@@ -74,9 +74,9 @@ const org = (o) => `${o.name} (${o.country})`;
 const firm = (o) => ({ text: o.name, node: h('button', { type: 'button', class: 'link', 'data-node': o.id }, o.name) });
 const column = (key, label) => ({ key, label });
 
-/** The sources of supply agreements, by deal, for the table rows. */
-async function agreementSources(agreements) {
-  return dealSources([...new Set(agreements.map((a) => a.deal.id))]);
+/** The sources of supply agreements at the question's date, by deal, for the table rows. */
+async function agreementSources(agreements, asOf) {
+  return dealSources([...new Set(agreements.map((a) => a.deal.id))], asOf);
 }
 
 /** Asks the question at asOf; adds the answer to the model; answers { nodes, edges, list, summary }. */
@@ -97,7 +97,7 @@ export async function run(question, asOf, model) {
       nodes.add(g.organization.id);
       g.supplierDetails.forEach((s) => supply(s.agreement));
     }
-    const [byDeal, byFirm] = await Promise.all([agreementSources(gaps.flatMap((g) => g.supplierDetails.map((s) => s.agreement))),
+    const [byDeal, byFirm] = await Promise.all([agreementSources(gaps.flatMap((g) => g.supplierDetails.map((s) => s.agreement)), asOf),
       organizationEvents(gaps.filter((g) => !g.supplierDetails.length).map((g) => g.organization.id))]);
     const table = {
       title: `Firms in ${question.bloc} lacking a ${question.product} supplier outside ${question.exclude.join(', ')} on ${asOf}`
@@ -136,7 +136,7 @@ export async function run(question, asOf, model) {
     nodes.add(question.orgId);
     tiers.forEach((t) => t.links.forEach(supply));
     const links = tiers.reduce((n, t) => n + t.links.length, 0);
-    const byDeal = await agreementSources(tiers.flatMap((t) => t.links));
+    const byDeal = await agreementSources(tiers.flatMap((t) => t.links), asOf);
     const table = {
       title: `The supply chain upstream of ${question.orgId} on ${asOf} (${links} links)`, file: `supply-chain-${question.orgId}-${asOf}.csv`,
       columns: [column('tier', 'Tier'), column('supplier', 'Supplier'), column('buyer', 'Buyer'), column('product', 'Product'),
@@ -156,7 +156,7 @@ export async function run(question, asOf, model) {
     nodes.add(s.organization.id);
     s.lostSuppliers.forEach((l) => supply(l.agreement));
   }
-  const byDeal = await agreementSources(stranded.flatMap((s) => s.lostSuppliers.map((l) => l.agreement)));
+  const byDeal = await agreementSources(stranded.flatMap((s) => s.lostSuppliers.map((l) => l.agreement)), asOf);
   const table = {
     title: `Firms${question.bloc ? ` in ${question.bloc}` : ''} stranded of ${question.product} if ${question.cut.join(', ')} were cut off on ${asOf} (${stranded.length})`,
     file: `stranded-${question.product}-${question.cut.join('-')}-${asOf}.csv`,
