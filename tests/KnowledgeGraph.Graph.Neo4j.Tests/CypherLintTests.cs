@@ -21,7 +21,7 @@ public sealed class CypherLintTests
     ];
 
     // Keys of the maps in the parameters (rows, and the batch's maps by label and type), which the linter counts as property keys.
-    private static readonly string[] RowKeys = ["fromId", "toId", "props", "label", "missing", .. Labels.All, .. Relationships.All];
+    private static readonly string[] RowKeys = ["fromId", "toId", "props", "label", "missing", "version", "lastAttributeChange", .. Labels.All, .. Relationships.All];
 
     // The parameters the adapter passes, with a value of the type each receives.
     private static readonly Dictionary<string, object?> Parameters = new()
@@ -72,6 +72,13 @@ public sealed class CypherLintTests
         ["cut"] = Array.Empty<string>(),
         ["excluded"] = Array.Empty<string>(),
         ["ownership"] = true,
+        ["nodeVersions"] = Array.Empty<object>(),
+        ["edgeVersions"] = Array.Empty<object>(),
+        ["known"] = 42L,
+        ["attributesAsOf"] = "2025-01-01",
+        ["seq"] = 42L,
+        ["at"] = "2025-01-01T00:00:00.000000Z",
+        ["label"] = "Organization",
     };
 
     [Fact]
@@ -87,10 +94,10 @@ public sealed class CypherLintTests
         Assert.True(statements.Count > 20, $"only {statements.Count} statements found");
         var schema = new
         {
-            labels = Labels.All.Concat(["Event", "ProjectionError", "Stream", "Vanished"]),
+            labels = Labels.All.Concat(["Event", "ProjectionError", "Stream", "Vanished", "NodeVersion", "EdgeVersion", "GraphClock"]),
             relationshipTypes = Relationships.All,
             propertyKeys = Neo4jRows.NodeKeys.Concat(Neo4jRows.RelationshipKeys).Concat(Neo4jRows.EventKeys).Concat(Neo4jRows.ErrorKeys)
-                .Concat(ModelPropertyKeys).Concat(RowKeys).Append("lastSeq").Append("vanishedLabel").Distinct(),
+                .Concat(ModelPropertyKeys).Concat(RowKeys).Append("lastSeq").Append("vanishedLabel").Append("lastAttributeChange").Distinct(),
             parameters = Parameters,
             defaultLanguage = "CYPHER 5",
         };

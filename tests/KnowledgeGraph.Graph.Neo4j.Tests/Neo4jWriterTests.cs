@@ -64,6 +64,6 @@ public sealed class Neo4jWriterTests : IAsyncLifetime
 
         // Then the delete names the graph's labels, never every node of the database
         var delete = JsonNode.Parse(_server.Requests[0].Body)!["statement"]!.GetValue<string>();
-        Assert.StartsWith("MATCH (n:Organization|Facility|Country|Bloc|Product|Category|Deal|Policy|Vanished|Event|Stream|ProjectionError)", delete, StringComparison.Ordinal);
+        Assert.StartsWith("MATCH (n:Organization|Facility|Country|Bloc|Product|Category|Deal|Policy|Vanished|Event|Stream|ProjectionError|NodeVersion|EdgeVersion|GraphClock)", delete, StringComparison.Ordinal);
     }
 }

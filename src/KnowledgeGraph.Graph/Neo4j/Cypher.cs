@@ -34,6 +34,8 @@ public static partial class Cypher
     public const string StreamIdIsUnique = "CREATE CONSTRAINT IF NOT EXISTS FOR (s:Stream) REQUIRE s.id IS UNIQUE";
     public const string ErrorStreamIndex = "CREATE INDEX IF NOT EXISTS FOR (e:ProjectionError) ON (e.stream)";
     public const string VanishedIdIndex = "CREATE INDEX IF NOT EXISTS FOR (v:Vanished) ON (v.id)";
+    public const string EventSeqIndex = "CREATE INDEX IF NOT EXISTS FOR (e:Event) ON (e.seq)";
+    public const string EventRecordedAtIndex = "CREATE INDEX IF NOT EXISTS FOR (e:Event) ON (e.recordedAt)";
 
     // One batch of the projection is ONE statement, run as one auto-commit request: the fragments below, in this order,
     // the ones with slots once per label, relationship type or (type, from, to) the batch needs. The first moves each
@@ -54,6 +56,54 @@ public static partial class Cypher
 
     public const string BatchDeleteErrors = """
         CALL (fresh) { MATCH (e:ProjectionError) WHERE e.stream IN fresh DELETE e }
+        """;
+
+    /// <summary>A fresh stream's history is written again whole, as PostgreSQL deletes and inserts its version rows.</summary>
+    public const string BatchDeleteVersions = """
+        CALL (fresh) { MATCH (v:NodeVersion) WHERE v.stream IN fresh DELETE v }
+        CALL (fresh) { MATCH (v:EdgeVersion) WHERE v.stream IN fresh DELETE v }
+        """;
+
+    /// <summary>
+    /// Moves the graph's last attribute change forward to the latest date from which a fresh stream's believed node
+    /// attributes hold (<c>claim.lastAttributeChange</c>): the reader answers from the live graph at or after it. It
+    /// never moves back (a retraction leaves it), which only sends more dates to the history.
+    /// </summary>
+    public const string BatchAdvanceClock = """
+        CALL (fresh) {
+          UNWIND $streams AS claim
+          WITH claim WHERE claim.stream IN fresh AND claim.lastAttributeChange IS NOT NULL
+          WITH max(claim.lastAttributeChange) AS latest
+          WHERE latest IS NOT NULL
+          MERGE (c:GraphClock {id: 'graph'})
+          SET c.lastAttributeChange = CASE WHEN c.lastAttributeChange IS NULL OR c.lastAttributeChange < latest THEN latest ELSE c.lastAttributeChange END
+        }
+        """;
+
+    /// <summary>Upserts every version of the fresh streams' nodes: one <c>:NodeVersion</c> each, by its key.</summary>
+    public const string BatchUpsertNodeVersions = """
+        CALL (fresh) {
+          UNWIND $nodeVersions AS row
+          WITH row WHERE row.props.stream IN fresh
+          MERGE (v:NodeVersion {version: row.version}) SET v = row.props
+        }
+        """;
+
+    /// <summary>
+    /// Upserts every version of the fresh streams' relationships whose two ends have a version (of any point, as
+    /// PostgreSQL checks node_versions), as an <c>:EdgeVersion</c> node, and records each of the others as a projection error.
+    /// </summary>
+    public const string BatchUpsertEdgeVersions = """
+        CALL (fresh) {
+          UNWIND $edgeVersions AS row
+          WITH row WHERE row.props.stream IN fresh
+          WITH row, EXISTS { MATCH (f:NodeVersion {id: row.props.fromId}) WHERE f.label = row.props.fromLabel }
+                AND EXISTS { MATCH (t:NodeVersion {id: row.props.toId}) WHERE t.label = row.props.toLabel } AS ends
+          FOREACH (_ IN CASE WHEN ends THEN [1] ELSE [] END | MERGE (v:EdgeVersion {version: row.version}) SET v = row.props)
+          FOREACH (_ IN CASE WHEN ends THEN [] ELSE [1] END |
+            MERGE (e:ProjectionError {stream: row.missing.stream, eventId: row.missing.eventId, reason: row.missing.reason})
+            ON CREATE SET e.seq = row.missing.seq)
+        }
         """;
 
     /// <summary>
@@ -91,18 +141,17 @@ public static partial class Cypher
         CALL (fresh) { MATCH (v:Vanished) WHERE NOT EXISTS { (v)--() } DELETE v }
         """;
 
-    /// <summary>Upserts the relationships whose two ends exist, and records each of the others as a projection error.</summary>
+    /// <summary>
+    /// Upserts the relationships whose two ends exist in the live graph. One whose end does not is left out; whether it
+    /// is a projection error is told by its versions (<see cref="BatchUpsertEdgeVersions"/>).
+    /// </summary>
     public const string BatchUpsertRelationships = """
         CALL (fresh) {
           UNWIND $relationships.__TYPE__.__FROM__.__TO__ AS row
           WITH row WHERE row.props.stream IN fresh
-          OPTIONAL MATCH (f:__FROM__ {id: row.fromId})
-          OPTIONAL MATCH (t:__TO__ {id: row.toId})
-          FOREACH (_ IN CASE WHEN f IS NOT NULL AND t IS NOT NULL THEN [1] ELSE [] END |
-            MERGE (f)-[r:__TYPE__ {key: row.key, validFrom: row.validFrom}]->(t) SET r = row.props)
-          FOREACH (_ IN CASE WHEN f IS NULL OR t IS NULL THEN [1] ELSE [] END |
-            MERGE (e:ProjectionError {stream: row.missing.stream, eventId: row.missing.eventId, reason: row.missing.reason})
-            ON CREATE SET e.seq = row.missing.seq)
+          MATCH (f:__FROM__ {id: row.fromId})
+          MATCH (t:__TO__ {id: row.toId})
+          MERGE (f)-[r:__TYPE__ {key: row.key, validFrom: row.validFrom}]->(t) SET r = row.props
         }
         """;
 
@@ -133,11 +182,17 @@ public static partial class Cypher
         SET r = row.props
         """;
 
+    /// <summary>Upserts versions of nodes that belong to no stream (the static vocabulary), at start-up.</summary>
+    public const string UpsertNodeVersions = "UNWIND $rows AS row MERGE (v:NodeVersion {version: row.version}) SET v = row.props";
+
+    /// <summary>Upserts versions of relationships that belong to no stream (the static vocabulary), at start-up.</summary>
+    public const string UpsertEdgeVersions = "UNWIND $rows AS row MERGE (v:EdgeVersion {version: row.version}) SET v = row.props";
+
     /// <summary>
     /// Deletes a batch of this graph's nodes (its labels and its bookkeeping, nothing else the database holds) and says how
     /// many; run until it says 0, each batch its own transaction.
     /// </summary>
-    public const string DeleteSomeNodes = $"MATCH (n:{GraphLabels}|Vanished|Event|Stream|ProjectionError) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted";
+    public const string DeleteSomeNodes = $"MATCH (n:{GraphLabels}|Vanished|Event|Stream|ProjectionError|NodeVersion|EdgeVersion|GraphClock) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted";
 
     public const string Status = $$"""
         OPTIONAL MATCH (s:Stream)
@@ -148,20 +203,14 @@ public static partial class Cypher
                COUNT { MATCH (e:ProjectionError) } AS errors
         """;
 
-    /// <summary>The last stored sequence the graph holds: the knowledge point of what it answers now.</summary>
-    public const string ProjectedSequence = "OPTIONAL MATCH (s:Stream) RETURN coalesce(max(s.lastSeq), 0) AS projected";
-
     public const string RecentErrors =
         "MATCH (e:ProjectionError) RETURN e.seq AS seq, e.eventId AS eventId, e.reason AS reason ORDER BY e.seq DESC, e.eventId LIMIT 20";
 
-    public const string DumpNodes = $"MATCH (n:{GraphLabels}) RETURN head(labels(n)) AS label, properties(n) AS props";
+    /// <summary>Every version of every node, from the history (the live graph is what part of it says now).</summary>
+    public const string DumpNodeVersions = "MATCH (v:NodeVersion) RETURN properties(v) AS props";
 
-    // A relationship to a placeholder is read with the label its end had, as PostgreSQL keeps the row.
-    public const string DumpRelationships = """
-        MATCH (f)-[r]->(t)
-        RETURN type(r) AS type, coalesce(f.vanishedLabel, head(labels(f))) AS fromLabel, f.id AS fromId,
-               coalesce(t.vanishedLabel, head(labels(t))) AS toLabel, t.id AS toId, properties(r) AS props
-        """;
+    /// <summary>Every version of every relationship, from the history.</summary>
+    public const string DumpEdgeVersions = "MATCH (v:EdgeVersion) RETURN properties(v) AS props";
 
     public const string DumpEvents = "MATCH (e:Event) RETURN properties(e) AS props";
 

@@ -15,15 +15,15 @@ internal static class Neo4jDump
             recent.Rows.Select(r => new ProjectionError(r.Number("seq"), r.Text("eventId"), r.Text("reason"))).ToList());
     }
 
-    /// <summary>One line per node, relationship, event and error (<see cref="GraphDump"/>, as the PostgreSQL dump), sorted.</summary>
+    /// <summary>
+    /// One line per version of a node or relationship in both clocks (from the history: the live graph is what part of it
+    /// says now), per event and per error (<see cref="GraphDump"/>, as the PostgreSQL dump), sorted.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> DumpAsync(Neo4jQueryClient client, CancellationToken ct)
     {
         var lines = new List<string>();
-        lines.AddRange((await client.RunAsync(Cypher.DumpNodes, null, ct)).Rows
-            .Select(row => GraphDump.Node(Neo4jRows.ReadNode(row.Text("label"), row.Map("props")))));
-        lines.AddRange((await client.RunAsync(Cypher.DumpRelationships, null, ct)).Rows
-            .Select(row => GraphDump.Edge(Neo4jRows.ReadRelationship(row.Text("type"), row.Text("fromLabel"), row.Text("fromId"), row.Text("toLabel"),
-                row.Text("toId"), row.Map("props")))));
+        lines.AddRange((await client.RunAsync(Cypher.DumpNodeVersions, null, ct)).Rows.Select(row => GraphDump.Node(Neo4jRows.ReadNodeVersion(row.Map("props")))));
+        lines.AddRange((await client.RunAsync(Cypher.DumpEdgeVersions, null, ct)).Rows.Select(row => GraphDump.Edge(Neo4jRows.ReadEdgeVersion(row.Map("props")))));
         lines.AddRange((await client.RunAsync(Cypher.DumpEvents, null, ct)).Rows.Select(row => GraphDump.Event(Neo4jRows.ReadEvent(row.Map("props")))));
         lines.AddRange((await client.RunAsync(Cypher.DumpErrors, null, ct)).Rows.Select(row =>
         {

@@ -6,7 +6,12 @@ using KnowledgeGraph.Graph.Queries;
 
 namespace KnowledgeGraph.Graph.Neo4j;
 
-/// <summary>The reads of the Neo4j graph, with the meaning of the PostgreSQL reader; the statements are in <see cref="Cypher"/>.</summary>
+/// <summary>
+/// The reads of the Neo4j graph, with the meaning of the PostgreSQL reader; the statements are in <see cref="Cypher"/>.
+/// This reader answers for the default view (every stored event, each node's latest attributes) from the live graph;
+/// <see cref="KnownAt"/>, <see cref="AttributesAsOf"/> and <see cref="Pinned"/> give a <see cref="Neo4jViewReader"/>,
+/// which answers from the live graph too when it holds the same answer, and from the history otherwise.
+/// </summary>
 public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphReader
 {
     public async Task<IReadOnlyList<GraphNode>> NodesAsync(string label, IReadOnlyCollection<string> ids, CancellationToken ct)
@@ -46,11 +51,14 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
             edges.AddRange(result.Rows.Select(r => Neo4jRows.ReadRelationship(
                 type, r.Text("fromLabel"), r.Text("fromId"), r.Text("toLabel"), r.Text("toId"), r.Map("props"))));
         }
-        return edges
-            .OrderBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.FromId, StringComparer.Ordinal).ThenBy(e => e.ToId, StringComparer.Ordinal)
-            .ThenBy(e => e.Key, StringComparer.Ordinal).ThenBy(e => e.ValidFrom)
-            .ToList();
+        return InEdgeOrder(edges);
     }
+
+    /// <summary>The PostgreSQL reader's order of relationships: type, from, to, key, valid from.</summary>
+    internal static IReadOnlyList<GraphEdge> InEdgeOrder(IEnumerable<GraphEdge> edges) => edges
+        .OrderBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.FromId, StringComparer.Ordinal).ThenBy(e => e.ToId, StringComparer.Ordinal)
+        .ThenBy(e => e.Key, StringComparer.Ordinal).ThenBy(e => e.ValidFrom)
+        .ToList();
 
     public async Task<Page<GraphNode>> OrganizationsAsync(OrganizationFilter filter, DateOnly asOf, string? after, int first, CancellationToken ct)
     {
@@ -69,8 +77,12 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
             ["after"] = after,
             ["limit"] = first + 1,
         }, ct);
-        // The statement aggregates, so it always answers one row: the total is known even when the page is empty.
-        var row = result.Rows[0];
+        return OrganizationPage(result.Rows[0], first);
+    }
+
+    /// <summary>The statement aggregates, so it always answers one row: the total is known even when the page is empty.</summary>
+    internal static Page<GraphNode> OrganizationPage(Neo4jRow row, int first)
+    {
         var page = row["page"]!.AsArray().Select(p => Neo4jRows.ReadNode(Labels.Organization, p!.AsObject())).ToList();
         return new Page<GraphNode>(page.Take(first).ToList(), (int)row.Number("total"), page.Count > first);
     }
@@ -78,15 +90,21 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
     public async Task<Page<GraphNode>> SearchAsync(string text, int skip, int first, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = await client.RunAsync(Cypher.Search, new JsonObject
-        {
-            ["text"] = SearchRanking.Text(text),
-            ["slug"] = SearchRanking.Slug(text),
-            ["skip"] = skip,
-            ["first"] = first,
-        }, ct);
-        // The statement aggregates, so it always answers one row: the total is known even when the page is empty.
-        var row = result.Rows[0];
+        var result = await client.RunAsync(Cypher.Search, SearchParameters(text, skip, first), ct);
+        return SearchPage(result.Rows[0], skip);
+    }
+
+    internal static JsonObject SearchParameters(string text, int skip, int first) => new()
+    {
+        ["text"] = SearchRanking.Text(text),
+        ["slug"] = SearchRanking.Slug(text),
+        ["skip"] = skip,
+        ["first"] = first,
+    };
+
+    /// <summary>The statement aggregates, so it always answers one row: the total is known even when the page is empty.</summary>
+    internal static Page<GraphNode> SearchPage(Neo4jRow row, int skip)
+    {
         var page = row["page"]!.AsArray().Select(m => Neo4jRows.ReadNode(m!["label"]!.GetValue<string>(), m["props"]!.AsObject())).ToList();
         var total = (int)row.Number("total");
         return new Page<GraphNode>(page, total, skip + page.Count < total);
@@ -105,23 +123,33 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
         return result.Rows.Select(r => Neo4jRows.ReadEvent(r.Map("props"))).ToList();
     }
 
-    /// <summary>Neo4j holds only the versions believed now (see <see cref="Neo4jBatch"/>): what changed between two points is refused.</summary>
+    /// <summary>Not composed from the history yet: what changed between two points is answered by the PostgreSQL graph store.</summary>
     public Task<Page<GraphChange>> ChangesAsync(ChangeQuery query, int after, int first, CancellationToken ct) => throw IGraphReader.ChangesNotKept();
 
-    /// <summary>Neo4j holds what is known now (see <see cref="Neo4jBatch"/>): an earlier knowledge point is refused, not guessed.</summary>
-    public IGraphReader KnownAt(Knowledge knowledge) => knowledge?.IsAll != false ? this
-        : throw new QueryInputException(knowledge.Sequence is null ? "knownAt" : "knownAtSequence",
-            "the Neo4j graph holds what is known now; an earlier knowledge point is answered by the PostgreSQL graph store");
-
-    /// <summary>Neo4j holds each node with its latest attributes in world time (see <see cref="Neo4jBatch"/>); relationships keep their dates.</summary>
-    public IGraphReader AttributesAsOf(DateOnly asOf) => this;
-
-    /// <summary>Neo4j holds what is known now: a request reads what it holds as it goes.</summary>
-    public IGraphReader Pinned(long sequence) => this;
-
-    public async Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct)
+    public IGraphReader KnownAt(Knowledge knowledge)
     {
-        KnownAt(knowledge);
-        return new KnowledgePoint((await client.RunAsync(Cypher.ProjectedSequence, null, ct)).Rows[0].Number("projected"), null);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return knowledge.IsAll ? this : ViewOf(new Neo4jView(knowledge, null));
+    }
+
+    public IGraphReader AttributesAsOf(DateOnly asOf) => ViewOf(new Neo4jView(Knowledge.All, asOf));
+
+    /// <summary>A request pinned to the point the graph held when it began reads there, from the history once the projection has gone further.</summary>
+    public IGraphReader Pinned(long sequence) => ViewOf(new Neo4jView(new Knowledge(sequence), null));
+
+    public Task<KnowledgePoint> KnowledgeAsync(Knowledge knowledge, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return PointAsync(client, knowledge, ct);
+    }
+
+    /// <summary>The reader of the view: this one for the default view, else one that picks the live graph or the history.</summary>
+    internal IGraphReader ViewOf(Neo4jView view) => view.Known.IsAll && view.AttributesAsOf is null ? this : new Neo4jViewReader(client, this, view);
+
+    /// <summary>As PostgreSQL resolves it: the sequence given, else the last event recorded at or before the instant, else the last projected.</summary>
+    internal static async Task<KnowledgePoint> PointAsync(Neo4jQueryClient client, Knowledge knowledge, CancellationToken ct)
+    {
+        var clock = await Neo4jClock.ReadAsync(client, knowledge, ct);
+        return new KnowledgePoint(clock.Point, clock.RecordedAt);
     }
 }

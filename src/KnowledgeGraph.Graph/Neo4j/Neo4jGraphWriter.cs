@@ -24,6 +24,9 @@ public sealed class Neo4jGraphWriter(Neo4jQueryClient client) : IGraphWriter
             .. Labels.All.Select(label => CypherSlots.BindLabel(Cypher.NodeStreamIndex, label)),
             .. Relationships.All.Select(type => CypherSlots.BindType(Cypher.RelationshipStreamIndex, type)),
             Cypher.EventIdIsUnique, Cypher.EventStreamIndex, Cypher.StreamIdIsUnique, Cypher.ErrorStreamIndex, Cypher.VanishedIdIndex,
+            Cypher.EventSeqIndex, Cypher.EventRecordedAtIndex,
+            Cypher.NodeVersionIsUnique, Cypher.NodeVersionStreamIndex, Cypher.NodeVersionIdIndex, Cypher.NodeVersionLabelIndex,
+            Cypher.EdgeVersionIsUnique, Cypher.EdgeVersionStreamIndex, Cypher.EdgeVersionTypeIndex, Cypher.EdgeVersionFromIndex,
         ];
         foreach (var statement in schema)
         {
@@ -39,6 +42,11 @@ public sealed class Neo4jGraphWriter(Neo4jQueryClient client) : IGraphWriter
             await client.WriteAsync(CypherSlots.Bind(Cypher.UpsertRelationships, type: group.Key.Type, from: group.Key.FromLabel, to: group.Key.ToLabel),
                 new JsonObject { ["rows"] = new JsonArray(group.Select(e => (JsonNode?)Neo4jRows.Relationship(e, null)).ToArray()) }, ct);
         }
+        // The history holds them too, as PostgreSQL's version tables do: one version each, of no stream, believed from the start.
+        await client.WriteAsync(Cypher.UpsertNodeVersions,
+            new JsonObject { ["rows"] = new JsonArray(StaticGraph.Nodes.Select(n => (JsonNode?)Neo4jRows.NodeVersion(n, null)).ToArray()) }, ct);
+        await client.WriteAsync(Cypher.UpsertEdgeVersions,
+            new JsonObject { ["rows"] = new JsonArray(StaticGraph.Edges.Select(e => (JsonNode?)Neo4jRows.EdgeVersion(e, null)).ToArray()) }, ct);
     }
 
     public async Task ResetAsync(CancellationToken ct)
