@@ -98,4 +98,100 @@ public sealed class Neo4jContractTests : IAsyncLifetime
         var acme = Assert.Single(await reader.NodesAsync(Labels.Organization, [Id("acme")], ct));
         Assert.Equal($"Acme {_run}", acme.Caption);
     }
+
+    /// <summary>The versioned streams of <see cref="VersionedStreams"/>, written at sequences no other test of the collection uses.</summary>
+    private async Task<(Neo4jGraphReader Reader, Neo4jGraphWriter Writer, VersionedStreams Streams)> VersionedAsync(Neo4jQueryClient client, CancellationToken ct)
+    {
+        var (writer, reader) = (new Neo4jGraphWriter(client), new Neo4jGraphReader(client));
+        await writer.EnsureSchemaAsync(ct);
+        var streams = new VersionedStreams($"-{_run}", 7_000_000);
+        await writer.WriteAsync([streams.BetaStream(), streams.AcmeStream(), streams.DealStream()], ct);
+        return (reader, writer, streams);
+    }
+
+    private static async Task<string> NameAsync(IGraphReader reader, string id, CancellationToken ct) =>
+        ((Organization)Assert.Single(await reader.NodesAsync(Labels.Organization, [id], ct))).Name;
+
+    [Fact]
+    public async Task AnAttributeAtAPastDate_IsTheOneThatHeldThen_AndTheLatestOneFromItsChange()
+    {
+        using var client = Client();
+        var ct = TestContext.Current.CancellationToken;
+        var (reader, _, streams) = await VersionedAsync(client, ct);
+
+        // Then Acme is named as it was at each date, through a read and through a question
+        Assert.Equal("Acme Oxides", await NameAsync(reader.AttributesAsOf(new DateOnly(2023, 6, 1)), streams.Acme, ct));
+        Assert.Equal("Acme Oxides", await NameAsync(reader.AttributesAsOf(new DateOnly(2015, 1, 1)), streams.Acme, ct));
+        Assert.Equal("Acme Rare Earths", await NameAsync(reader.AttributesAsOf(VersionedStreams.Renamed), streams.Acme, ct));
+        Assert.Equal("Acme Rare Earths", await NameAsync(reader, streams.Acme, ct));
+        Assert.Equal("Acme Oxides", ((Organization)(await reader.AttributesAsOf(new DateOnly(2023, 6, 1)).NodeAsync(streams.Acme, ct))!).Name);
+        Assert.Equal(0, (await reader.AttributesAsOf(new DateOnly(2023, 6, 1)).SearchAsync("acme rare earths", 0, 5, ct)).TotalCount);
+        Assert.NotEqual(0, (await reader.SearchAsync("acme rare earths", 0, 5, ct)).TotalCount);
+    }
+
+    [Fact]
+    public async Task ARelationshipAndAnAttribute_AtEarlierKnowledgePoints_AreWhatWasBelievedThen_AfterTheRetraction()
+    {
+        using var client = Client();
+        var ct = TestContext.Current.CancellationToken;
+        var (reader, _, streams) = await VersionedAsync(client, ct);
+        async Task<string> SupplyAsync(IGraphReader r) => string.Join(",", (await r.SupplyLinksAsync(streams.Beta, null, null, new DateOnly(2025, 6, 1), ct))
+            .Select(l => l.Supplier.Id));
+
+        // Then before the agreement, while it was believed, and after its retraction
+        Assert.Equal("", await SupplyAsync(reader.KnownAt(new Knowledge(streams.Seq(1)))));
+        Assert.Equal(streams.Acme, await SupplyAsync(reader.KnownAt(new Knowledge(streams.Seq(2)))));
+        Assert.Equal(streams.Acme, await SupplyAsync(reader.KnownAt(new Knowledge(streams.Seq(3)))));
+        Assert.Equal("", await SupplyAsync(reader.KnownAt(new Knowledge(streams.Seq(4)))));
+        Assert.Equal("", await SupplyAsync(reader));
+        Assert.Single(await reader.KnownAt(new Knowledge(streams.Seq(2))).EdgesAsync(new EdgeQuery([Relationships.Supplies], FromIds: [streams.Acme]), ct));
+
+        // And the rename, recorded at the third point, is not known at the second, whatever the date
+        Assert.Equal("Acme Oxides", await NameAsync(reader.KnownAt(new Knowledge(streams.Seq(2))).AttributesAsOf(new DateOnly(2025, 6, 1)), streams.Acme, ct));
+        Assert.Equal("Acme Rare Earths", await NameAsync(reader.KnownAt(new Knowledge(streams.Seq(3))).AttributesAsOf(new DateOnly(2025, 6, 1)), streams.Acme, ct));
+        Assert.Equal("Acme Oxides", await NameAsync(reader.KnownAt(new Knowledge(streams.Seq(3))).AttributesAsOf(new DateOnly(2023, 6, 1)), streams.Acme, ct));
+
+        // And the agreement's event is known retracted only from the retraction's point
+        var signedId = $"sup-{_run}";
+        Assert.Null(Assert.Single(await reader.KnownAt(new Knowledge(streams.Seq(3))).EventsAsync([signedId], ct)).RetractedBy);
+        Assert.Equal($"retract-sup-{_run}", Assert.Single(await reader.KnownAt(new Knowledge(streams.Seq(4))).EventsAsync([signedId], ct)).RetractedBy);
+        Assert.Empty(await reader.KnownAt(new Knowledge(streams.Seq(1))).EventsAsync([signedId], ct));
+    }
+
+    [Fact]
+    public async Task KnownAtAnInstant_ResolvesToTheLastSequenceRecordedAtOrBeforeIt()
+    {
+        using var client = Client();
+        var ct = TestContext.Current.CancellationToken;
+        var (reader, _, streams) = await VersionedAsync(client, ct);
+
+        // When instants between the recordings are asked for
+        var justAfterTheSigning = await reader.KnowledgeAsync(new Knowledge(At: VersionedStreams.RecordedAt(2).AddSeconds(30)), ct);
+        var atTheRename = await reader.KnowledgeAsync(new Knowledge(At: VersionedStreams.RecordedAt(3).ToOffset(TimeSpan.FromHours(-5))), ct);
+
+        // Then
+        Assert.Equal(new KnowledgePoint(streams.Seq(2), VersionedStreams.RecordedAt(2)), justAfterTheSigning);
+        Assert.Equal(new KnowledgePoint(streams.Seq(3), VersionedStreams.RecordedAt(3)), atTheRename);
+        var atTheSigning = reader.KnownAt(new Knowledge(At: VersionedStreams.RecordedAt(2).AddSeconds(30)));
+        Assert.Equal(streams.Acme, Assert.Single(await atTheSigning.EdgesAsync(new EdgeQuery([Relationships.Supplies], FromIds: [streams.Acme]), ct)).FromId);
+    }
+
+    [Fact]
+    public async Task TheDump_HasOneLinePerVersion_WithBothClocks()
+    {
+        using var client = Client();
+        var ct = TestContext.Current.CancellationToken;
+        var (_, writer, streams) = await VersionedAsync(client, ct);
+
+        var dump = await writer.DumpAsync(ct);
+
+        var acme = dump.Where(l => l.StartsWith($"node|Organization|{streams.Acme}|", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, acme.Count);
+        Assert.Contains(acme, l => l.Contains("|attrs|start|open|", StringComparison.Ordinal) && l.EndsWith($"|known|{streams.Seq(1)}|{streams.Seq(3)}", StringComparison.Ordinal));
+        Assert.Contains(acme, l => l.Contains("|attrs|start|2024-04-01|", StringComparison.Ordinal) && l.EndsWith($"|known|{streams.Seq(3)}|open", StringComparison.Ordinal));
+        Assert.Contains(acme, l => l.Contains("|attrs|2024-04-01|open|", StringComparison.Ordinal) && l.EndsWith($"|known|{streams.Seq(3)}|open", StringComparison.Ordinal));
+        Assert.Single(dump, l => l.StartsWith($"edge|SUPPLIES|Organization|{streams.Acme}|", StringComparison.Ordinal)
+            && l.EndsWith($"|known|{streams.Seq(2)}|{streams.Seq(4)}", StringComparison.Ordinal));
+        Assert.Contains(dump, l => l.StartsWith("node|Country|US|", StringComparison.Ordinal));
+    }
 }

@@ -9,7 +9,8 @@ namespace KnowledgeGraph.Graph.Tests;
 /// <summary>
 /// Every method of the graph port asked of PostgreSQL and of another reader over the same scenario: the answers must be
 /// equal, compared as canonical JSON (key order irrelevant, numbers as decimals). The other reader is the port's composed
-/// defaults (always) or Neo4j (when KG_NEO4J_URL is set).
+/// defaults (always) or Neo4j (when KG_NEO4J_URL is set), at the default view and at an earlier knowledge point and a
+/// past date of attributes (which Neo4j answers from its history).
 /// </summary>
 [Collection(SharedGraphStores.Name)]
 public class StoreComparisonTests(ScenarioGraphs graphs) : IClassFixture<ScenarioGraphs>
@@ -77,6 +78,37 @@ public class StoreComparisonTests(ScenarioGraphs graphs) : IClassFixture<Scenari
         ["events"] = async (r, ct) => new object[]
         {
             await r.EventsAsync(["sup-jl-gm", "org-volvo-cars", "nothing"], ct), await r.StreamEventsAsync("org:volvo-cars", ct),
+        },
+        // Knowledge time: the point just before the retraction of VAC's agreement with Renault, when it was still believed.
+        ["knownBeforeRetraction"] = async (r, ct) =>
+        {
+            var point = Assert.Single(await r.EventsAsync(["retract-vac-renault"], ct)).Sequence - 1;
+            var before = r.KnownAt(new Knowledge(point));
+            return new object?[]
+            {
+                await before.EdgesAsync(new EdgeQuery([Relationships.Supplies], FromIds: ["vac"]), ct),
+                await before.SupplyLinksAsync(null, "vac", null, Mid2025, ct),
+                await before.EventsAsync(["sup-vac-renault", "retract-vac-renault"], ct),
+                await before.NodesAsync(Labels.Organization, ["vac", "gm"], ct),
+                await before.OrganizationsAsync(new OrganizationFilter(Countries: ["DE"]), Mid2025, null, 10, ct),
+                await before.SearchAsync("vac", 0, 10, ct),
+                await FirmsLackingSupplier.RunAsync(before, new("ndfeb-magnet", "NATO", null, ["CN"], Mid2025, true), ct),
+                await before.KnowledgeAsync(Knowledge.All, ct),
+            };
+        },
+        // World time of attributes: the EU magnet plant was under construction until 2025, operating from then.
+        ["attributesAsOf2024"] = async (r, ct) =>
+        {
+            var mid2024 = new DateOnly(2024, 6, 1);
+            var then = r.AttributesAsOf(mid2024);
+            return new object?[]
+            {
+                await then.AllNodesAsync(Labels.Facility, ct),
+                await then.NodeAsync("eu-magnets-plant", ct),
+                await then.FacilitiesAsync(new FacilityFilter(mid2024, Status: FacilityStatus.Operating), null, 10, ct),
+                await then.StageCapacityAsync(Stage.Magnet, mid2024, ct),
+                await then.SearchAsync("mag", 0, 20, ct),
+            };
         },
     };
 

@@ -3,7 +3,7 @@ namespace KnowledgeGraph.Graph.Neo4j;
 /// <summary>
 /// The history beside the live graph: every version of every node (<c>:NodeVersion</c>) and relationship
 /// (<c>:EdgeVersion</c>, a node with its type and ends) in both clocks, and the statements that read it at a knowledge
-/// point ($known, a stored sequence; null for all) with each node's attributes at a world date ($attributesAsOf; null
+/// point ($known, a stored sequence; null for every stored event: the versions still believed) with each node's attributes at a world date ($attributesAsOf; null
 /// for the latest). The intervals are the PostgreSQL views' (schema.sql): a version is believed from recordedFrom
 /// (inclusive) until recordedTo (exclusive), its attributes hold from attributesFrom (null: also before the
 /// registration) until attributesTo (exclusive).
@@ -19,10 +19,10 @@ public static partial class Cypher
     public const string EdgeVersionTypeIndex = "CREATE INDEX IF NOT EXISTS FOR (v:EdgeVersion) ON (v.type)";
     public const string EdgeVersionFromIndex = "CREATE INDEX IF NOT EXISTS FOR (v:EdgeVersion) ON (v.fromId)";
 
-    // The version n (a node), x or y (relationships) is believed at $known.
-    private const string KnownN = "($known IS NULL OR (n.recordedFrom <= $known AND (n.recordedTo IS NULL OR $known < n.recordedTo)))";
-    private const string KnownX = "($known IS NULL OR (x.recordedFrom <= $known AND (x.recordedTo IS NULL OR $known < x.recordedTo)))";
-    private const string KnownY = "($known IS NULL OR (y.recordedFrom <= $known AND (y.recordedTo IS NULL OR $known < y.recordedTo)))";
+    // The version n (a node), x or y (relationships) is believed at $known; when it is null, still believed.
+    private const string KnownN = "(($known IS NULL OR n.recordedFrom <= $known) AND (n.recordedTo IS NULL OR ($known IS NOT NULL AND $known < n.recordedTo)))";
+    private const string KnownX = "(($known IS NULL OR x.recordedFrom <= $known) AND (x.recordedTo IS NULL OR ($known IS NOT NULL AND $known < x.recordedTo)))";
+    private const string KnownY = "(($known IS NULL OR y.recordedFrom <= $known) AND (y.recordedTo IS NULL OR ($known IS NOT NULL AND $known < y.recordedTo)))";
 
     // The attributes of the node version n hold at $attributesAsOf (the latest ones when it is null).
     private const string AttributesN = """
