@@ -66,4 +66,24 @@ public sealed class Neo4jWriterTests : IAsyncLifetime
         var delete = JsonNode.Parse(_server.Requests[0].Body)!["statement"]!.GetValue<string>();
         Assert.StartsWith("MATCH (n:Organization|Facility|Country|Bloc|Product|Category|Deal|Policy|Vanished|Event|Stream|ProjectionError|NodeVersion|EdgeVersion|GraphClock)", delete, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EnsureSchemaAsync_DropsAGraphProjectedWithoutItsHistory_BeforeCreatingTheSchema()
+    {
+        // Given a graph that holds streams and no version of theirs, and nothing left to delete after one batch
+        _server.ThenJson(202, """{"data":{"fields":["stream"],"values":[["org:acme"]]}}""")
+            .ThenJson(202, """{"data":{"fields":["deleted"],"values":[[12]]}}""")
+            .ThenJson(202, """{"data":{"fields":["deleted"],"values":[[0]]}}""")
+            .Always(202, QueryApiSamples.Fresh(0));
+        using var client = new Neo4jQueryClient(Neo4jTestServer.HttpClients, _server.Settings(), Neo4jQueryClientTests.Fast);
+
+        // When
+        await new Neo4jGraphWriter(client).EnsureSchemaAsync(TestContext.Current.CancellationToken);
+
+        // Then the check, the deletes until none is left, then the schema and the static graph with its versions
+        var statements = _server.Requests.Select(r => JsonNode.Parse(r.Body)!["statement"]!.GetValue<string>()).ToList();
+        Assert.Equal([Cypher.HistoryMissing, Cypher.DeleteSomeNodes, Cypher.DeleteSomeNodes], statements[..3]);
+        Assert.Equal(Cypher.UpsertEdgeVersions, statements[^1]);
+        Assert.Contains(Cypher.NodeVersionIsUnique, statements);
+    }
 }

@@ -19,6 +19,16 @@ public static partial class Cypher
     public const string EdgeVersionTypeIndex = "CREATE INDEX IF NOT EXISTS FOR (v:EdgeVersion) ON (v.type)";
     public const string EdgeVersionFromIndex = "CREATE INDEX IF NOT EXISTS FOR (v:EdgeVersion) ON (v.fromId)";
 
+    /// <summary>
+    /// A graph projected before the history was kept: it holds streams but no version of theirs. One row when so, none
+    /// otherwise (index lookups only).
+    /// </summary>
+    public const string HistoryMissing = """
+        MATCH (s:Stream) WITH s LIMIT 1
+        WITH s WHERE NOT EXISTS { MATCH (v:NodeVersion) WHERE v.stream IS NOT NULL } AND NOT EXISTS { MATCH (v:EdgeVersion) WHERE v.stream IS NOT NULL }
+        RETURN s.id AS stream
+        """;
+
     // The version n (a node), x or y (relationships) is believed at $known; when it is null, still believed.
     private const string KnownN = "(($known IS NULL OR n.recordedFrom <= $known) AND (n.recordedTo IS NULL OR ($known IS NOT NULL AND $known < n.recordedTo)))";
     private const string KnownX = "(($known IS NULL OR x.recordedFrom <= $known) AND (x.recordedTo IS NULL OR ($known IS NOT NULL AND $known < x.recordedTo)))";

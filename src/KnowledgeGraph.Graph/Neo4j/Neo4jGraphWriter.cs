@@ -17,6 +17,17 @@ public sealed class Neo4jGraphWriter(Neo4jQueryClient client) : IGraphWriter
 {
     public async Task EnsureSchemaAsync(CancellationToken ct)
     {
+        // A graph of the layout before the history is dropped, as the PostgreSQL writer drops an earlier layout, and
+        // `kg rebuild` projects the events again: its earlier knowledge points would otherwise read as empty.
+        if ((await client.RunAsync(Cypher.HistoryMissing, null, ct)).Rows.Count > 0)
+        {
+            await DropAsync(ct);
+        }
+        await CreateSchemaAsync(ct);
+    }
+
+    private async Task CreateSchemaAsync(CancellationToken ct)
+    {
         // Schema changes cannot share a transaction with data writes; IF NOT EXISTS makes concurrent start-ups harmless.
         IEnumerable<string> schema =
         [
@@ -52,7 +63,7 @@ public sealed class Neo4jGraphWriter(Neo4jQueryClient client) : IGraphWriter
     public async Task ResetAsync(CancellationToken ct)
     {
         await DropAsync(ct);
-        await EnsureSchemaAsync(ct);
+        await CreateSchemaAsync(ct);
     }
 
     /// <summary>Deletes this graph's nodes and relationships, and nothing else the database holds.</summary>

@@ -57,7 +57,7 @@ public partial interface IGraphReader
     /// <summary>What changed between the two points of the query, in the order it happened, a page at a time (the cursor is a position).</summary>
     Task<Page<GraphChange>> ChangesAsync(ChangeQuery query, int after, int first, CancellationToken ct) => throw ChangesNotKept();
 
-    /// <summary>The refusal of a store that keeps only what is believed now, so it cannot compare two points.</summary>
+    /// <summary>The refusal of a store that does not compare two points itself (Neo4j keeps the versions but does not compose the changes).</summary>
     internal static Queries.QueryInputException ChangesNotKept() =>
         new("from", "changes are answered by the PostgreSQL graph store, which keeps every version");
 }
