@@ -2,7 +2,6 @@ using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.EventStore.Import;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
-using KnowledgeGraph.Graph.Postgres;
 using KnowledgeGraph.Graph.Projection;
 using KnowledgeGraph.Testing;
 
@@ -11,17 +10,20 @@ namespace KnowledgeGraph.Graph.Tests;
 /// <summary>
 /// Node attributes in both clocks: a facility's status and capacity, a firm's name, a policy's title and status and a
 /// deal's status as they were at a world date, as the events recorded up to a knowledge point describe them (scenario
-/// files attributes-*.jsonl and versions-*.jsonl).
+/// files attributes-*.jsonl and versions-*.jsonl), in PostgreSQL and in Neo4j (from its history, when KG_NEO4J_URL is set).
 /// </summary>
+[Collection(SharedGraphStores.Name)]
 public class AttributesInWorldTimeTests
 {
-    [Fact]
-    public async Task AFacilityChangedIn2024_ReadsAsItWasIn2023And2025_AtEachKnowledgePoint()
+    [Theory]
+    [InlineData(GraphSettings.Postgres)]
+    [InlineData(GraphSettings.Neo4jStore)]
+    public async Task AFacilityChangedIn2024_ReadsAsItWasIn2023And2025_AtEachKnowledgePoint(string graphStore)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync();
-        var (writer, reader, dataSource) = GraphFixture.Postgres(database);
-        await using var __ = dataSource;
+        await using var graph = StoreUnderTest.Open(graphStore, database);
+        var (writer, reader) = (graph.Writer, graph.Reader);
         var points = await ImportEachAsync(database, writer, reader, ct, "attributes-1-registered.jsonl", "attributes-2-changed.jsonl");
 
         var seen = new List<string>();
@@ -44,13 +46,15 @@ public class AttributesInWorldTimeTests
         Assert.Equal("UnderConstruction - Nordic Oxides", beforeRegistration);
     }
 
-    [Fact]
-    public async Task APolicyAmendedAndRevoked_AndADealEnded_ReadAsTheyWereAtEachDate_AtEachKnowledgePoint()
+    [Theory]
+    [InlineData(GraphSettings.Postgres)]
+    [InlineData(GraphSettings.Neo4jStore)]
+    public async Task APolicyAmendedAndRevoked_AndADealEnded_ReadAsTheyWereAtEachDate_AtEachKnowledgePoint(string graphStore)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync();
-        var (writer, reader, dataSource) = GraphFixture.Postgres(database);
-        await using var __ = dataSource;
+        await using var graph = StoreUnderTest.Open(graphStore, database);
+        var (writer, reader) = (graph.Writer, graph.Reader);
         var points = await ImportEachAsync(database, writer, reader, ct, "versions-1-recorded.jsonl", "versions-2-changed.jsonl");
 
         var seen = new List<string>();
@@ -85,7 +89,7 @@ public class AttributesInWorldTimeTests
     }
 
     /// <summary>Imports the scenario files one after the other, projecting each, and returns the knowledge point after each.</summary>
-    private static async Task<List<long>> ImportEachAsync(TestDatabase database, IGraphWriter writer, PostgresGraphReader reader, CancellationToken ct, params string[] files)
+    private static async Task<List<long>> ImportEachAsync(TestDatabase database, IGraphWriter writer, IGraphReader reader, CancellationToken ct, params string[] files)
     {
         await using var store = database.CreateStore();
         var points = new List<long>();

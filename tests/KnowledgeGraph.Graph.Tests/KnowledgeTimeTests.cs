@@ -8,18 +8,24 @@ using Marten;
 
 namespace KnowledgeGraph.Graph.Tests;
 
-/// <summary>Knowledge time: both clocks on every version, the same from a live projection as from a rebuild, and questions asked at a knowledge point.</summary>
+/// <summary>
+/// Knowledge time: both clocks on every version, the same from a live projection as from a rebuild, and questions asked
+/// at a knowledge point, in PostgreSQL and in Neo4j (from its history, when KG_NEO4J_URL is set).
+/// </summary>
+[Collection(SharedGraphStores.Name)]
 public class KnowledgeTimeTests
 {
     private static readonly DateOnly AsOf = new(2026, 1, 1);
 
-    [Fact]
-    public async Task ProjectingEachEventAsItArrives_AndRebuilding_GiveTheSameClocks()
+    [Theory]
+    [InlineData(GraphSettings.Postgres)]
+    [InlineData(GraphSettings.Neo4jStore)]
+    public async Task ProjectingEachEventAsItArrives_AndRebuilding_GiveTheSameClocks(string graphStore)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync();
-        var (writer, _, dataSource) = GraphFixture.Postgres(database);
-        await using var __ = dataSource;
+        await using var graph = StoreUnderTest.Open(graphStore, database);
+        var writer = graph.Writer;
         await using var store = database.CreateStore();
         await ImportAsync(store, database, "cycles.jsonl", "cycles-retractions.jsonl", "knowledge-1-recorded.jsonl", "knowledge-2-retracted.jsonl", "knowledge-3-new-agreement.jsonl",
             "attributes-1-registered.jsonl", "attributes-2-changed.jsonl", "versions-1-recorded.jsonl", "versions-2-changed.jsonl");
@@ -49,13 +55,15 @@ public class KnowledgeTimeTests
             && l.EndsWith($"|known|{Sequence("v-pol-grant-alloys")}|{Sequence("v-retract-grant-alloys")}", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task TheFlagshipQuestion_AtTheSameAsOf_AnswersForEachKnowledgePoint()
+    [Theory]
+    [InlineData(GraphSettings.Postgres)]
+    [InlineData(GraphSettings.Neo4jStore)]
+    public async Task TheFlagshipQuestion_AtTheSameAsOf_AnswersForEachKnowledgePoint(string graphStore)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync();
-        var (writer, reader, dataSource) = GraphFixture.Postgres(database);
-        await using var __ = dataSource;
+        await using var graph = StoreUnderTest.Open(graphStore, database);
+        var (writer, reader) = (graph.Writer, graph.Reader);
         await using var store = database.CreateStore();
         var points = new List<long>();
         foreach (var file in new[] { "knowledge-1-recorded.jsonl", "knowledge-2-retracted.jsonl", "knowledge-3-new-agreement.jsonl" })
