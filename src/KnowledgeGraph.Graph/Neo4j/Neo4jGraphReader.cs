@@ -62,10 +62,17 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
 
     public async Task<Page<GraphNode>> OrganizationsAsync(OrganizationFilter filter, DateOnly asOf, string? after, int first, CancellationToken ct)
     {
+        var result = await client.RunAsync(Cypher.Organizations, OrganizationParameters(filter, asOf, after, first), ct);
+        return OrganizationPage(result.Rows[0], first);
+    }
+
+    /// <summary>The parameters of the organizations statements, live and historical: each filter null when not asked.</summary>
+    internal static JsonObject OrganizationParameters(OrganizationFilter filter, DateOnly asOf, string? after, int first)
+    {
         ArgumentNullException.ThrowIfNull(filter);
         var product = filter.Product;
         var needCodes = product is null ? null : Inputs.NeedCodes(Inputs.Products("filter.product", product)).ToArray();
-        var result = await client.RunAsync(Cypher.Organizations, new JsonObject
+        return new JsonObject
         {
             ["asOf"] = Neo4jRows.Date(asOf),
             ["text"] = filter.Text?.ToLowerInvariant(),
@@ -76,8 +83,7 @@ public sealed partial class Neo4jGraphReader(Neo4jQueryClient client) : IGraphRe
             ["product"] = product,
             ["after"] = after,
             ["limit"] = first + 1,
-        }, ct);
-        return OrganizationPage(result.Rows[0], first);
+        };
     }
 
     /// <summary>The statement aggregates, so it always answers one row: the total is known even when the page is empty.</summary>

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using KnowledgeGraph.Domain.Vocabulary;
 using KnowledgeGraph.Graph.Model;
 using KnowledgeGraph.Graph.Ports;
-using KnowledgeGraph.Graph.Queries;
 
 namespace KnowledgeGraph.Graph.Neo4j;
 
@@ -46,21 +44,7 @@ public sealed class Neo4jHistoryReader(Neo4jQueryClient client, Neo4jViewReader 
 
     public async Task<Page<GraphNode>> OrganizationsAsync(OrganizationFilter filter, DateOnly asOf, string? after, int first, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        var product = filter.Product;
-        var needCodes = product is null ? null : Inputs.NeedCodes(Inputs.Products("filter.product", product)).ToArray();
-        var result = await client.RunAsync(Cypher.VersionOrganizations, View(new JsonObject
-        {
-            ["asOf"] = Neo4jRows.Date(asOf),
-            ["text"] = filter.Text?.ToLowerInvariant(),
-            ["stage"] = filter.Stage is { } stage ? WireName.Of(stage) : null,
-            ["countries"] = filter.Countries is null ? null : Neo4jRows.Strings(filter.Countries),
-            ["bloc"] = filter.Bloc,
-            ["needCodes"] = needCodes is null ? null : Neo4jRows.Strings(needCodes),
-            ["product"] = product,
-            ["after"] = after,
-            ["limit"] = first + 1,
-        }), ct);
+        var result = await client.RunAsync(Cypher.VersionOrganizations, View(Neo4jGraphReader.OrganizationParameters(filter, asOf, after, first)), ct);
         return Neo4jGraphReader.OrganizationPage(result.Rows[0], first);
     }
 
