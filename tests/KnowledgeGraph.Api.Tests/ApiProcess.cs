@@ -45,7 +45,7 @@ internal sealed class ApiProcess : IDisposable
         {
             info.Environment["KG_POSTGRES"] = connectionString;
         }
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in TestServerSettings.Defaults.Concat(settings ?? new Dictionary<string, string>()))
         {
             info.Environment[key] = value;
         }

@@ -36,7 +36,7 @@ public sealed class ApiServer<TProgram> : WebApplicationFactory<TProgram> where 
     {
         builder.UseSetting("KG_POSTGRES", _connectionString);
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in TestServerSettings.Defaults.Concat(_settings))
         {
             builder.UseSetting(key, value);
         }

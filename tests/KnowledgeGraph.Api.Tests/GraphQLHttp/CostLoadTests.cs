@@ -29,6 +29,8 @@ public class CostLoadTests(TestDatabase database) : IClassFixture<TestDatabase>
         ["KG_COST_BUDGET_PER_MINUTE"] = "100000000",
         ["KG_RATE_LIMIT_PER_MINUTE"] = "100000000",
         ["KG_GRAPHQL_EXPENSIVE_CONCURRENCY"] = "1",
+        // The shipped timeout: a question waits at the gate half of it before it is refused busy.
+        ["KG_GRAPHQL_TIMEOUT_SECONDS"] = "10",
         ["KG_GRAPHQL_EXPENSIVE_COST"] = ExpensiveCost.ToString(CultureInfo.InvariantCulture),
     };
 
